@@ -66,7 +66,7 @@ const SFR_COLUMNS: Record<string, string[]> = {
   factorDrugMisuse: ["Factor{YY}Drugmisuse"],
   factorAlcoholMisuse: ["Factor{YY}Alcoholmisuse"],
   cinAt31MarchAbuseNeglect: ["CINAt3103{EE}IAPriNeedAbuse/Neglect"],
-  population0to17: ["Mid{PP}Pop0-17", "Mid{PP}Pop017"],
+  dfePopulation0to17: ["Mid{PP}Pop0-17", "Mid{PP}Pop017"],
 };
 
 function sfrObs(year: string, id: string): Obs[] {
@@ -126,7 +126,7 @@ function eesObs(release: "2020" | "2024"): Obs[] {
     factorDrugMisuseChild: "Drug_Misuse_child", factorDrugMisuseParent: "Drug_Misuse_parent", factorDrugMisusePerson: "Drug_Misuse_person",
     factorAlcoholMisuseChild: "Alcohol_Misuse_child", factorAlcoholMisuseParent: "Alcohol_Misuse_parent", factorAlcoholMisusePerson: "Alcohol_Misuse_person",
   }));
-  if (f.pop) out.push(...fromEes(readCsv(f.pop), { population0to17: "population_estimate" }, { yearOf: (tp) => `${tp}-${String((Number(tp) + 1) % 100).padStart(2, "0")}` }));
+  if (f.pop) out.push(...fromEes(readCsv(f.pop), { dfePopulation0to17: "population_estimate" }, { yearOf: (tp) => `${tp}-${String((Number(tp) + 1) % 100).padStart(2, "0")}` }));
   return out;
 }
 
@@ -141,7 +141,7 @@ let memo: ObsTable | undefined;
 export function cinTable(): ObsTable {
   if (memo) return memo;
   const ids = cinSourceIds();
-  const rows = cached("cin", 2, ids.map(source), () => validateObs([
+  const rows = cached("cin", 3, ids.map(source), () => validateObs([
     ...Object.entries(CIN_SFR).flatMap(([y, id]) => sfrObs(y, id)),
     ...eesObs("2020"),
     ...eesObs("2024"),

@@ -1,0 +1,20 @@
+import type { CheckResult, Claim } from "../types";
+
+/** What a check may know of its claim: never the stated values. */
+export type ClaimContext = Pick<Claim, "id" | "document" | "location" | "quantity"> & { params: Record<string, unknown> };
+
+/** A check: from the tidy data (loaded by the check itself) to values keyed by role, with evidence. */
+export type Check = (claim: ClaimContext) => CheckResult | Promise<CheckResult>;
+
+/** Reads a string parameter that must be there. */
+export function param(c: ClaimContext, name: string): string {
+  const v = c.params[name];
+  if (typeof v !== "string") throw new Error(`claim "${c.id}": parameter "${name}" is missing or not text`);
+  return v;
+}
+
+/** Reads an optional string parameter. */
+export function optParam(c: ClaimContext, name: string, dflt: string): string {
+  const v = c.params[name];
+  return typeof v === "string" ? v : dflt;
+}

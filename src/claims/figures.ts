@@ -1,0 +1,68 @@
+import { num } from "../data/obs";
+import { change, label, populationGrowth, pickEngland } from "./checks/series";
+import { evidenceFor } from "../data/obs";
+import { tableFor } from "../data/tidy/catalog";
+import { DataError } from "../data/sources";
+import type { Evidence } from "./types";
+
+/** One bar of Figure 5: a measure's change between two years. */
+export interface ActivityBar {
+  measure: string;
+  label: string;
+  from: number;
+  to: number;
+  pct: number;
+  evidence: Evidence[];
+}
+
+/** The activities the NAO's Figure 5 compares, in its order. */
+export const FIGURE5_MEASURES = ["referrals", "cinEpisodes", "s47Enquiries", "icpcs", "cppAt31March", "claAt31March", "claStarted16Plus"];
+
+/**
+ * Figure 5 redrawn: percentage change in each activity between two years, with the growth of the
+ * 0-17 population for comparison. Computed by the same functions the checks use.
+ */
+export function figure5Data(from = "2010-11", to = "2017-18", measures = FIGURE5_MEASURES): { bars: ActivityBar[]; population: number; sources: string[] } {
+  const bars = measures.map((m) => {
+    const ch = change(m, from, to);
+    return { measure: m, label: label(m), from: num(ch.a), to: num(ch.b), pct: ch.pct, evidence: evidenceFor([ch.a, ch.b]) };
+  });
+  const pop = populationGrowth(from, to);
+  const sources = [...new Set([...bars.flatMap((b) => b.evidence.map((e) => e.source)), pop.a.src])];
+  return { bars, population: pop.pct, sources };
+}
+
+/** Figure 6 redrawn: factors recorded at the end of assessment, by year (the SFR files' single counts). */
+export function figure6Data(years = ["2014-15", "2015-16", "2016-17"], factors = ["DomesticViolence", "MentalHealth", "DrugMisuse", "AlcoholMisuse"]): { years: string[]; series: { name: string; values: number[] }[]; sources: string[] } {
+  const sources = new Set<string>();
+  const series = factors.map((f) => ({
+    name: f.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase(),
+    values: years.map((y) => {
+      const o = pickEngland(`factor${f}`, y);
+      sources.add(o.src);
+      return num(o);
+    }),
+  }));
+  return { years, series, sources: [...sources] };
+}
+
+/**
+ * Figure 4 redrawn: children looked after at 31 March since 1994 (DfE's national time series,
+ * numbers only) and the rate per 10,000 children where the files give it (as first published).
+ */
+export function figure4Data(to = "2017-18"): { years: string[]; numbers: number[]; numbersSource: string; rateYears: string[]; rates: number[]; rateSources: string[] } {
+  const t = tableFor("claAt31March");
+  const series = t.filter({ measure: "claAt31March", level: "national" }).filter((o) => /time-series-1994-2022$/.test(o.src) && o.year <= to && o.value !== null).sort((a, b) => a.year.localeCompare(b.year));
+  if (series.length === 0) throw new DataError("no national time series of children looked after since 1994 in the data");
+  const rates = t.filter({ measure: "claRate", level: "national" }).filter((o) => o.value !== null && o.year <= to);
+  const rateYears = [...new Set(rates.map((o) => o.year))].sort();
+  const chosen = rateYears.map((y) => pickEngland("claRate", y, ["cla-2018-", "cla-2019-", "cla-derived-phe"]));
+  return {
+    years: series.map((o) => `${Number(o.year.slice(0, 4)) + 1}`),
+    numbers: series.map((o) => num(o)),
+    numbersSource: series[0].src,
+    rateYears: rateYears.map((y) => `${Number(y.slice(0, 4)) + 1}`),
+    rates: chosen.map((o) => num(o)),
+    rateSources: [...new Set(chosen.map((o) => o.src))],
+  };
+}

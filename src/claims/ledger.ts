@@ -1,0 +1,78 @@
+import type { Claim, LedgerRow, Verdict } from "./types";
+import { VERDICTS } from "./types";
+import { loadClaims } from "./registry";
+import { CHECKS } from "./checks";
+import { decideVerdict, describeComparisons } from "./verdict";
+
+export interface LedgerOptions {
+  claims?: Claim[];
+  /** Keep only these documents. */
+  docs?: string[];
+  /** Keep only ids equal to, or starting with, one of these (a trailing * is allowed). */
+  ids?: string[];
+  onProgress?: (done: number, total: number, id: string) => void;
+}
+
+/** Claims kept by the --doc and --id filters. */
+export function selectClaims(claims: Claim[], docs?: string[], ids?: string[]): Claim[] {
+  return claims.filter((c) =>
+    (!docs || docs.length === 0 || docs.includes(c.document)) &&
+    (!ids || ids.length === 0 || ids.some((p) => (p.endsWith("*") ? c.id.startsWith(p.slice(0, -1)) : c.id === p))));
+}
+
+/** Runs one claim's check and applies the verdict rules. */
+export async function checkClaim(c: Claim): Promise<LedgerRow> {
+  const fn = CHECKS[c.check];
+  if (!fn) throw new Error(`claim "${c.id}" names the check "${c.check}", which does not exist`);
+  const res = await fn({ id: c.id, document: c.document, location: c.location, quantity: c.quantity, params: c.params ?? {} });
+  const { verdict, comparisons } = decideVerdict(c.stated, res);
+  const compared = describeComparisons(c.stated, comparisons);
+  const note = typeof c.params?.note === "string" ? ` ${c.params.note}` : "";
+  const explanation = `${res.explanation.trim()}${note}${compared ? ` [${compared}]` : ""}`;
+  return {
+    id: c.id,
+    document: c.document,
+    location: c.location,
+    quote: c.quote,
+    stated: c.stated.map((s) => s.value!),
+    recomputed: c.stated.every((s) => res.values[s.role] === undefined || res.values[s.role] === null) ? null : c.stated.map((s) => res.values[s.role] ?? null),
+    verdict,
+    explanation,
+    evidence: res.evidence,
+    units: c.stated.map((s) => s.unit),
+    roles: c.stated.map((s) => s.role),
+    written: c.stated.map((s) => s.written),
+    ...(c.quantity ? { quantity: c.quantity } : {}),
+    ...(res.alternatives && res.alternatives.length ? { alternatives: res.alternatives } : {}),
+  };
+}
+
+/** Runs every selected claim's check, in registry order. */
+export async function buildLedger(opts: LedgerOptions = {}): Promise<LedgerRow[]> {
+  const all = opts.claims ?? loadClaims({ checkNames: Object.keys(CHECKS) });
+  const claims = selectClaims(all, opts.docs, opts.ids);
+  const rows: LedgerRow[] = [];
+  for (let i = 0; i < claims.length; i++) {
+    opts.onProgress?.(i, claims.length, claims[i].id);
+    rows.push(await checkClaim(claims[i]));
+  }
+  opts.onProgress?.(claims.length, claims.length, "");
+  return rows;
+}
+
+/** Number of rows per verdict, every verdict listed. */
+export function countByVerdict(rows: LedgerRow[]): Record<Verdict, number> {
+  const out = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+  for (const r of rows) out[r.verdict]++;
+  return out;
+}
+
+/** Counts per document and verdict. */
+export function countByDocument(rows: LedgerRow[]): Record<string, Record<Verdict, number>> {
+  const out: Record<string, Record<Verdict, number>> = {};
+  for (const r of rows) {
+    out[r.document] ??= Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+    out[r.document][r.verdict]++;
+  }
+  return out;
+}

@@ -1,0 +1,23 @@
+import { ObsTable } from "../obs";
+import { cinTable } from "./cin";
+import { populationTable, POPULATION_MEASURES } from "./population";
+import { claTable, CLA_MEASURES } from "./cla";
+import { workforceTable, WORKFORCE_MEASURES } from "./workforce";
+import { spendingTable, isSpendingMeasure } from "./spending";
+
+/**
+ * Which tidy table holds a measure. Tables are loaded (from the cache when possible) only when a
+ * measure of theirs is asked for.
+ */
+const TABLES: { measures: (m: string) => boolean; table: () => ObsTable }[] = [
+  { measures: (m) => POPULATION_MEASURES.includes(m), table: populationTable },
+  { measures: (m) => CLA_MEASURES.includes(m), table: claTable },
+  { measures: (m) => WORKFORCE_MEASURES.includes(m), table: workforceTable },
+  { measures: isSpendingMeasure, table: spendingTable },
+  { measures: () => true, table: cinTable },
+];
+
+/** The table that holds a measure. */
+export function tableFor(measure: string): ObsTable {
+  return TABLES.find((t) => t.measures(measure))!.table();
+}

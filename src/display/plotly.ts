@@ -1,0 +1,403 @@
+/**
+ * Plotly figures that draw in JupyterLab, in the classic Notebook and in the static HTML that
+ * `jupyter nbconvert --to html` exports (where no kernel runs).
+ *
+ * How plotly.js reaches the page:
+ * - The first figure of a kernel process carries a loader script; later figures carry none.
+ *   Whether it was emitted is kept on `globalThis` (not in this module), so tslab reloading the
+ *   module after an edit does not emit it again.
+ * - By default the loader inlines plotly.js read from disk (see `plotlyPath`: a minified copy of
+ *   plotly.js-dist's version when installed, else plotly.js-dist's plotly.js), guarded by
+ *   `if (!window.Plotly)`. The library is UMD: with
+ *   require.js on the page (classic Notebook; the nbconvert "lab" template loads require.js too) it
+ *   would call the anonymous `define()` and never set window.Plotly. The inlined code therefore runs
+ *   inside `function (define, exports, module) {…}` called with nothing, which hides any AMD or
+ *   CommonJS globals from it, so it always takes the `root.Plotly = factory()` branch.
+ * - When CSC_PLOTLY_SRC is set (the report site), the loader points at that one shared copy instead:
+ *   if require.js is present it loads it with `require([src], P => window.Plotly = P)` (require.js
+ *   takes a src ending in ".js" as a plain URL, so give CSC_PLOTLY_SRC the file's .js name, and the
+ *   anonymous define binds to that URL); otherwise it appends
+ *   a `<script src="…">` element. A literal <script src> tag would not do: with require.js present
+ *   the library would again go to an anonymous define() and window.Plotly would stay undefined.
+ * - Every figure is a <div id=…> plus a script that calls Plotly.newPlot once window.Plotly and the
+ *   div exist, polling every 100 ms for up to 60 s (a script src may still be loading; JupyterLab
+ *   may run the script just before the output is attached). A note under the chart names the
+ *   figure and its source and says what to do when scripts do not run (an untrusted notebook); the
+ *   script hides it once the chart is drawn.
+ *
+ * Data reach the script as JSON with every "<" written as \u003c (and U+2028/9 escaped), so a label
+ * such as "</script>" cannot close the script element.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { randomBytes } from "node:crypto";
+import { escapeHtml, show } from "./html";
+
+/** A Plotly figure: traces, layout and config as plotly.js takes them. */
+export interface FigureSpec {
+  data: Record<string, unknown>[];
+  layout?: Record<string, unknown>;
+  config?: Record<string, unknown>;
+}
+
+/** What every figure must say: a title, both axis titles (with units) and the source. */
+export interface FigureLabels {
+  title: string;
+  /** e.g. "Year ending 31 March". */
+  xTitle: string;
+  /** e.g. "Referrals per 10,000 children". */
+  yTitle: string;
+  /** e.g. "DfE, Characteristics of children in need 2017-18 (cin-ees2020-b1)"; "Source: " is added when missing. */
+  source: string;
+  /** Plot height in pixels (default 450). */
+  height?: number;
+}
+
+const STATE_KEY = Symbol.for("csc-factcheck.display.plotlyLoaderEmitted");
+type StateHolder = { [STATE_KEY]?: boolean };
+
+/**
+ * Forgets that the loader was emitted, so the next figure carries plotly.js again (tests; or after
+ * clearing the output that held it).
+ * @example resetPlotlyLoader(); figureHtml(spec, labels).includes("window.Plotly") // => true
+ */
+export function resetPlotlyLoader(): void {
+  delete (globalThis as StateHolder)[STATE_KEY];
+}
+
+/**
+ * Serialises a value as JSON that is safe inside an HTML <script>: "<" becomes \u003c, and the
+ * line and paragraph separators are escaped.
+ * @example scriptJson({ name: "</script>" }) // => '{"name":"\\u003c/script>"}'
+ */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+/** The version in a package's package.json, or undefined when it is not installed. */
+function packageVersion(name: string): string | undefined {
+  try {
+    return (JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version?: string }).version;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The path of the plotly.js bundle on disk: a minified copy of the same version when one is
+ * installed (plotly.js-dist/plotly.min.js, or plotly.js-dist-min at plotly.js-dist's version),
+ * else plotly.js-dist's plotly.js (unminified, about 10 MB).
+ * @example plotlyPath() // => "/…/node_modules/plotly.js-dist/plotly.js"
+ */
+export function plotlyPath(): string {
+  const main = require.resolve("plotly.js-dist");
+  const min = path.join(path.dirname(main), "plotly.min.js");
+  if (fs.existsSync(min)) return min;
+  const version = packageVersion("plotly.js-dist");
+  if (version !== undefined && packageVersion("plotly.js-dist-min") === version) return require.resolve("plotly.js-dist-min");
+  return main;
+}
+
+let plotlySourceCache: string | undefined;
+
+/** The library's text, read once, with any "</script" written as "<\/script" (same meaning in JS strings and regexes). */
+function plotlySource(): string {
+  if (plotlySourceCache === undefined) plotlySourceCache = fs.readFileSync(plotlyPath(), "utf8").replace(/<\/script/gi, "<\\/script");
+  return plotlySourceCache;
+}
+
+/**
+ * The <script> that defines window.Plotly once per page: inlined from disk, or from `src` when given.
+ * @example plotlyLoaderHtml("https://example.org/plotly.min.js") // => "<script>…require([src]…document.createElement(\"script\")…</script>"
+ */
+export function plotlyLoaderHtml(src?: string): string {
+  if (src) {
+    return (
+      `<script data-csc-plotly-src>(function () {\n` +
+      `  if (window.Plotly || window.__cscPlotlyLoading) return;\n` +
+      `  window.__cscPlotlyLoading = true;\n` +
+      `  var src = ${scriptJson(src)};\n` +
+      `  if (typeof window.define === "function" && window.define.amd && typeof window.require === "function") {\n` +
+      `    window.require([src], function (P) { window.Plotly = window.Plotly || P; });\n` +
+      `  } else {\n` +
+      `    var s = document.createElement("script"); s.src = src; s.charset = "utf-8";\n` +
+      `    (document.head || document.documentElement).appendChild(s);\n` +
+      `  }\n` +
+      `})();</script>`
+    );
+  }
+  return (
+    `<script data-csc-plotly-inline>if (!window.Plotly) { (function (define, exports, module) {\n` +
+    plotlySource() +
+    `\n})(); }</script>`
+  );
+}
+
+/** A page-unique id for a figure's div. */
+function newId(): string {
+  return `csc-fig-${randomBytes(6).toString("hex")}`;
+}
+
+/** Throws unless every label is a non-empty string. */
+function checkLabels(labels: FigureLabels): void {
+  const missing = (["title", "xTitle", "yTitle", "source"] as const).filter((k) => typeof labels?.[k] !== "string" || labels[k].trim() === "");
+  if (missing.length) throw new Error(`figure: missing ${missing.join(", ")} (every figure needs a title, axis titles with units, and a source line)`);
+}
+
+/** Splits a long source line into lines of at most `width` characters, at spaces. */
+function wrapLines(text: string, width = 120): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The source as written under the chart: "Source: …" unless it already starts with "Source". */
+function sourceLine(source: string): string {
+  const s = source.trim();
+  return /^sources?:/i.test(s) ? s : `Source: ${s}`;
+}
+
+/** The value when it is a plain object (Plotly also takes strings for titles), else an empty object. */
+function asObject(x: unknown): Record<string, unknown> {
+  return x !== null && typeof x === "object" && !Array.isArray(x) ? (x as Record<string, unknown>) : {};
+}
+
+/** Merges the labels into the layout: title, axis titles, the source annotation and room for it. */
+function layoutWithLabels(layout: Record<string, unknown> = {}, labels: FigureLabels): Record<string, unknown> {
+  const lines = wrapLines(sourceLine(labels.source));
+  const margin = { l: 70, r: 30, t: 60, b: 90 + 14 * (lines.length - 1), ...asObject(layout.margin) } as Record<string, number>;
+  const axis = (a: unknown, text: string) => ({ automargin: true, ...asObject(a), title: { ...asObject(asObject(a).title), text } });
+  const annotations = Array.isArray(layout.annotations) ? layout.annotations.slice() : [];
+  annotations.push({
+    name: "source",
+    text: lines.join("<br>"),
+    showarrow: false,
+    xref: "paper",
+    yref: "paper",
+    x: 0,
+    y: 0,
+    xanchor: "left",
+    yanchor: "bottom",
+    align: "left",
+    yshift: -(margin.b - 6),
+    font: { size: 11, color: "#57606a" },
+  });
+  return {
+    height: labels.height ?? 450,
+    font: { family: "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif", size: 13 },
+    ...layout,
+    title: { x: 0.01, xanchor: "left", ...asObject(layout.title), text: labels.title },
+    xaxis: axis(layout.xaxis, labels.xTitle),
+    yaxis: axis(layout.yaxis, labels.yTitle),
+    margin,
+    annotations,
+  };
+}
+
+/** The figure's own script: draws once Plotly and the div are there; gives up after ~60 s with a message. */
+function drawScript(id: string, figureJson: string): string {
+  return (
+    `<script>(function () {\n` +
+    `  var fig = ${figureJson};\n` +
+    `  var tries = 0;\n` +
+    `  function draw() {\n` +
+    `    var el = document.getElementById(${scriptJson(id)});\n` +
+    `    var note = document.getElementById(${scriptJson(id + "-note")});\n` +
+    `    if (el && window.Plotly && window.Plotly.newPlot) {\n` +
+    `      window.Plotly.newPlot(el, fig.data, fig.layout, fig.config);\n` +
+    `      if (note) note.style.display = "none";\n` +
+    `      return;\n` +
+    `    }\n` +
+    `    if (++tries > 600) {\n` +
+    `      if (note) note.textContent = "This chart could not draw: plotly.js did not load. Re-run the notebook from the top (the first chart loads plotly.js).";\n` +
+    `      return;\n` +
+    `    }\n` +
+    `    setTimeout(draw, 100);\n` +
+    `  }\n` +
+    `  draw();\n` +
+    `})();</script>`
+  );
+}
+
+/**
+ * The HTML of a figure: the plotly.js loader if this is the process's first figure, a div, a note
+ * (title and source, shown until the chart draws) and the drawing script.
+ * @param spec traces, layout and config
+ * @param labels title, xTitle, yTitle and source: all required
+ * @example figureHtml({ data: [{ type: "bar", x: ["2017-18"], y: [655630] }] }, { title: "Referrals", xTitle: "Year", yTitle: "Referrals (number)", source: "DfE, CIN 2017-18" })
+ * // => '<script data-csc-plotly-inline>…</script><div class="csc-figure">…</div><script>…Plotly.newPlot…</script>'
+ */
+export function figureHtml(spec: FigureSpec, labels: FigureLabels): string {
+  checkLabels(labels);
+  if (!spec || !Array.isArray(spec.data)) throw new Error("figure: spec.data must be an array of traces");
+  const id = newId();
+  const fig = {
+    data: spec.data,
+    layout: layoutWithLabels(spec.layout, labels),
+    config: { responsive: true, displaylogo: false, ...spec.config },
+  };
+  const holder = globalThis as StateHolder;
+  const loader = holder[STATE_KEY] ? "" : plotlyLoaderHtml(process.env.CSC_PLOTLY_SRC || undefined);
+  holder[STATE_KEY] = true;
+  const height = (fig.layout.height as number | undefined) ?? 450;
+  return (
+    loader +
+    `<div class="csc-figure" style="width:100%;max-width:1100px">` +
+    `<div id="${id}" style="width:100%;height:${height}px"></div>` +
+    `<p id="${id}-note" style="font-size:12px;color:#57606a;margin:2px 0">Chart: ${escapeHtml(labels.title)}. ${escapeHtml(sourceLine(labels.source))}. ` +
+    `(If this note stays, scripts did not run here: trust the notebook, or open the exported HTML.)</p>` +
+    `</div>` +
+    drawScript(id, scriptJson(fig))
+  );
+}
+
+/**
+ * Displays a figure in the notebook (or returns its HTML outside a kernel).
+ * Missing title, axis titles or source is an error.
+ * @example figure({ data: [{ type: "scatter", x: [2010, 2018], y: [603, 655] }] }, { title: "Referrals", xTitle: "Year", yTitle: "Referrals (thousands)", source: "DfE, CIN" })
+ */
+export function figure(spec: FigureSpec, labels: FigureLabels): string | undefined {
+  return show(figureHtml(spec, labels));
+}
+
+/** Labels plus an optional layout and config for the chart helpers. */
+export interface ChartLabels extends FigureLabels {
+  layout?: Record<string, unknown>;
+  config?: Record<string, unknown>;
+}
+
+/** A named series of values (null for a gap). */
+export interface Series {
+  name: string;
+  values: (number | null)[];
+}
+
+/** Checks every series has as many values as there are categories or x positions. */
+function checkLengths(n: number, series: Series[], what: string): void {
+  for (const s of series) {
+    if (s.values.length !== n) throw new Error(`${what}: series "${s.name}" has ${s.values.length} values for ${n} ${what === "barChart" ? "categories" : "x values"}`);
+  }
+}
+
+/**
+ * Grouped (or `stacked`) bars on a category axis, one trace per series; `horizontal` puts the
+ * categories on the y axis (long LA names).
+ * @example barChart({ categories: ["2010-11", "2017-18"], series: [{ name: "Referrals", values: [603700, 655630] }], title: "Referrals", xTitle: "Year", yTitle: "Referrals (number)", source: "DfE, CIN" })
+ */
+export function barChart(opts: ChartLabels & { categories: string[]; series: Series[]; horizontal?: boolean; stacked?: boolean }): string | undefined {
+  checkLengths(opts.categories.length, opts.series, "barChart");
+  const data = opts.series.map((s) =>
+    opts.horizontal
+      ? { type: "bar", orientation: "h", name: s.name, y: opts.categories, x: s.values }
+      : { type: "bar", name: s.name, x: opts.categories, y: s.values },
+  );
+  // category axis: otherwise Plotly reads labels such as "2010-11" as dates
+  const catAxis = opts.horizontal ? "yaxis" : "xaxis";
+  const layout = {
+    barmode: opts.stacked ? "stack" : "group",
+    showlegend: opts.series.length > 1,
+    ...opts.layout,
+    [catAxis]: { type: "category", ...asObject(opts.layout?.[catAxis]) },
+  };
+  return figure({ data, layout, config: opts.config }, opts);
+}
+
+/**
+ * Lines (with markers) over a shared x, one trace per series; string x values (financial years
+ * such as "2010-11") go on a category axis.
+ * @example lineChart({ x: [2010, 2018], series: [{ name: "England", values: [548, 632] }], title: "Referral rate", xTitle: "Year ending 31 March", yTitle: "Referrals per 10,000 children", source: "DfE, CIN" })
+ */
+export function lineChart(opts: ChartLabels & { x: (number | string)[]; series: Series[] }): string | undefined {
+  checkLengths(opts.x.length, opts.series, "lineChart");
+  const data = opts.series.map((s) => ({ type: "scatter", mode: "lines+markers", name: s.name, x: opts.x, y: s.values, connectgaps: false }));
+  // string x (e.g. "2010-11") on a category axis: otherwise Plotly reads them as dates
+  const categorical = opts.x.some((v) => typeof v === "string");
+  const layout = {
+    showlegend: opts.series.length > 1,
+    ...opts.layout,
+    xaxis: { ...(categorical ? { type: "category" } : {}), ...asObject(opts.layout?.xaxis) },
+  };
+  return figure({ data, layout, config: opts.config }, opts);
+}
+
+/** A labelled point of a strip chart, e.g. one local authority's rate. */
+export interface StripPoint {
+  label: string;
+  value: number | null;
+}
+
+/**
+ * A deterministic horizontal jitter in [-0.25, 0.25] from the point's index, so charts do not change between runs.
+ * @example jitter(0) // => 0
+ */
+export function jitter(i: number): number {
+  // golden-ratio sequence: spreads points evenly without randomness
+  return i === 0 ? 0 : (((i * 0.6180339887498949) % 1) - 0.5) * 0.5;
+}
+
+/**
+ * One column of points per group (e.g. LA rates by activity); points whose label is in `highlight`,
+ * and each group's lowest and highest, are marked and labelled. Hovering shows every label.
+ * @example stripChart({ groups: [{ name: "Referrals", points: [{ label: "Leeds", value: 512 }, { label: "Blackpool", value: 1230 }] }], title: "Rates by LA", xTitle: "Activity", yTitle: "Rate per 10,000 children", source: "DfE, CIN" })
+ */
+export function stripChart(opts: ChartLabels & { groups: { name: string; points: StripPoint[] }[]; highlight?: string[]; labelExtremes?: boolean }): string | undefined {
+  const highlight = new Set(opts.highlight ?? []);
+  const data: Record<string, unknown>[] = [];
+  const marked = { x: [] as number[], y: [] as number[], text: [] as string[] };
+  opts.groups.forEach((g, gi) => {
+    const pts = g.points.filter((p): p is { label: string; value: number } => typeof p.value === "number" && Number.isFinite(p.value));
+    data.push({
+      type: "scatter",
+      mode: "markers",
+      name: g.name,
+      x: pts.map((_, i) => gi + jitter(i)),
+      y: pts.map((p) => p.value),
+      text: pts.map((p) => p.label),
+      hovertemplate: "%{text}: %{y}<extra>" + g.name.replace(/[<>]/g, "") + "</extra>",
+      marker: { size: 6, opacity: 0.6 },
+      showlegend: false,
+    });
+    const sorted = pts.map((p, i) => ({ p, i })).sort((a, b) => a.p.value - b.p.value);
+    const ends = opts.labelExtremes === false || sorted.length === 0 ? [] : [sorted[0], sorted[sorted.length - 1]];
+    const chosen = new Map<number, StripPoint>();
+    for (const e of ends) chosen.set(e.i, e.p);
+    pts.forEach((p, i) => highlight.has(p.label) && chosen.set(i, p));
+    for (const [i, p] of chosen) {
+      marked.x.push(gi + jitter(i));
+      marked.y.push(p.value as number);
+      marked.text.push(p.label);
+    }
+  });
+  data.push({
+    type: "scatter",
+    mode: "markers+text",
+    name: "labelled",
+    x: marked.x,
+    y: marked.y,
+    text: marked.text,
+    textposition: "middle right",
+    hovertemplate: "%{text}: %{y}<extra></extra>",
+    marker: { size: 9, color: "#c62828", line: { width: 1, color: "#ffffff" } },
+    textfont: { size: 11 },
+    showlegend: false,
+  });
+  const layout = {
+    ...opts.layout,
+    xaxis: {
+      tickmode: "array",
+      tickvals: opts.groups.map((_, i) => i),
+      ticktext: opts.groups.map((g) => g.name),
+      range: [-0.6, opts.groups.length - 0.4],
+      zeroline: false,
+      ...asObject(opts.layout?.xaxis),
+    },
+  };
+  return figure({ data, layout, config: opts.config }, opts);
+}

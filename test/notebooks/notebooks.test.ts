@@ -1,0 +1,51 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { spawnSync } from "node:child_process";
+import { ROOT, ensureData } from "../helpers";
+
+const NB_DIR = path.join(ROOT, "notebooks");
+const notebooks = fs.existsSync(NB_DIR) ? fs.readdirSync(NB_DIR).filter((f) => f.endsWith(".ipynb")).sort() : [];
+
+interface Output { output_type: string; name?: string; text?: string | string[]; ename?: string; evalue?: string; data?: Record<string, unknown> }
+interface Cell { cell_type: string; source: string | string[]; outputs?: Output[]; execution_count?: number | null }
+
+const text = (t: string | string[] | undefined) => (Array.isArray(t) ? t.join("") : t ?? "");
+
+test("committed notebooks carry no outputs (executed copies are build products)", () => {
+  assert.ok(notebooks.length >= 1, "no notebooks found");
+  for (const nb of notebooks) {
+    const cells: Cell[] = JSON.parse(fs.readFileSync(path.join(NB_DIR, nb), "utf8")).cells;
+    for (const c of cells.filter((x) => x.cell_type === "code")) {
+      assert.deepEqual(c.outputs ?? [], [], `${nb} has outputs`);
+      assert.ok(c.execution_count === null || c.execution_count === undefined, `${nb} has execution counts`);
+    }
+  }
+});
+
+for (const nb of notebooks) {
+  test(`notebook ${nb} executes headless (nbconvert, tslab kernel) with no error output`, { timeout: 15 * 60 * 1000 }, async () => {
+    await ensureData();
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "csc-nb-"));
+    const env = { ...process.env, PATH: `${path.join(ROOT, "node_modules", ".bin")}${path.delimiter}${process.env.PATH}` };
+    const r = spawnSync("jupyter", ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=900", "--ExecutePreprocessor.kernel_name=tslab", "--output-dir", out, path.join(NB_DIR, nb)], { env, encoding: "utf8" });
+    assert.equal(r.error, undefined, `cannot run jupyter: ${r.error?.message} (install jupyter-nbconvert: see env/README.md)`);
+    assert.equal(r.status, 0, `nbconvert failed for ${nb}:\n${r.stderr}`);
+    const cells: Cell[] = JSON.parse(fs.readFileSync(path.join(out, nb), "utf8")).cells;
+    const code = cells.filter((c) => c.cell_type === "code");
+    const errors = code.flatMap((c) => (c.outputs ?? []).filter((o) => o.output_type === "error" || (o.output_type === "stream" && o.name === "stderr" && /error/i.test(text(o.text)))));
+    assert.deepEqual(errors.map((e) => `${e.ename ?? "stderr"}: ${e.evalue ?? text(e.text)}`), [], `${nb} produced errors`);
+    // every code cell showed something (tslab leaves execution_count empty); cards and charts were displayed
+    const silent = code.map((c, i) => [i, c] as const).filter(([, c]) => (c.outputs ?? []).length === 0).map(([i]) => i);
+    assert.deepEqual(silent, [], `${nb}: code cells with no output`);
+    const html = code.flatMap((c) => (c.outputs ?? []).map((o) => String((o.data ?? {})["text/html"] ?? ""))).join("\n");
+    const cards = (html.match(/class="csc-claim-card"/g) ?? []).length;
+    const calls = code.reduce((n, c) => n + (text(c.source).match(/\bclaims?\(/g) ?? []).length, 0);
+    assert.ok(calls === 0 || cards >= calls, `${nb}: ${cards} claim cards for ${calls} claim calls`);
+    const figures = code.reduce((n, c) => n + (text(c.source).match(/\bfigure\w*\(/g) ?? []).length, 0);
+    if (figures > 0) assert.ok(/Plotly\.newPlot|plotly/i.test(html), `${nb}: no plotly figure in the outputs`);
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+}

@@ -1,0 +1,61 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { loadClaims, misquoted, RegistryError } from "../../src/claims/registry";
+import { CHECKS } from "../../src/claims/checks";
+import { selectClaims } from "../../src/claims/ledger";
+import { ROOT } from "../helpers";
+
+const claim = (over: Record<string, unknown> = {}) => ({
+  id: "nao-x", document: "nao", location: "para 1.7", quote: "In 2017-18, local authorities received 655,630 referrals.",
+  stated: [{ written: "655,630", unit: "count", role: "level" }], check: "activityLevel", params: { measure: "referrals", year: "2017-18" }, ...over,
+});
+
+function registry(files: Record<string, unknown>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "csc-reg-"));
+  for (const [f, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+    fs.writeFileSync(path.join(dir, f), typeof content === "string" ? content : JSON.stringify(content));
+  }
+  return dir;
+}
+
+test("registry: a valid claim loads with its stated value parsed", () => {
+  const [c] = loadClaims({ dir: registry({ "nao/a.json": [claim()] }), checkNames: Object.keys(CHECKS) });
+  assert.equal(c.stated[0].value, 655630);
+  assert.equal(c.stated[0].tolerance, 5);
+});
+
+test("registry: duplicate ids, unknown checks, a wrong folder and unreadable numbers are errors naming the claim", () => {
+  assert.throws(() => loadClaims({ dir: registry({ "nao/a.json": [claim()], "nao/b.json": [claim()] }) }), /claim id "nao-x" appears twice \(nao\/a\.json and nao\/b\.json\)/);
+  assert.throws(() => loadClaims({ dir: registry({ "nao/a.json": [claim({ check: "noSuchCheck" })] }), checkNames: Object.keys(CHECKS) }), /names the check "noSuchCheck", which does not exist/);
+  assert.throws(() => loadClaims({ dir: registry({ "pac/a.json": [claim()] }) }), /is in the folder pac\/ but says document "nao"/);
+  assert.throws(() => loadClaims({ dir: registry({ "nao/a.json": [claim({ stated: [{ written: "many", unit: "count", role: "level" }] })] }) }), /claim "nao-x".*cannot read a number in "many"/);
+  assert.throws(() => loadClaims({ dir: registry({ "nao/a.json": [claim({ stated: [{ written: "1", unit: "furlongs", role: "level" }] })] }) }), RegistryError);
+  assert.throws(() => loadClaims({ dir: registry({ "nao/a.json": "[{" }) }), /cannot read the claims file/);
+  assert.throws(() => loadClaims({ dir: registry({ "nao/a.json": [claim({ extra: 1 })] }) }), /Unrecognized key/);
+});
+
+test("registry: a quote not in the document is reported", () => {
+  const claims = loadClaims({ dir: registry({ "nao/a.json": [claim(), claim({ id: "nao-y", quote: "In 2017-18, local authorities received 655,631 referrals." })] }) });
+  assert.deepEqual(misquoted(claims), [{ id: "nao-y", document: "nao" }]);
+});
+
+test("the project's registry: every quote is verbatim in the seeds and every check exists", () => {
+  const claims = loadClaims({ dir: path.join(ROOT, "data", "claims"), checkNames: Object.keys(CHECKS) });
+  assert.ok(claims.length >= 50, `${claims.length} claims`);
+  assert.deepEqual(misquoted(claims), []);
+  for (const c of claims) {
+    // the stated values never reach a check: params must not repeat a stated number as a value to return
+    assert.ok(!JSON.stringify(c.params ?? {}).includes(`"value"`), `${c.id} params carry a value`);
+  }
+});
+
+test("--doc and --id filters", () => {
+  const claims = loadClaims({ dir: registry({ "nao/a.json": [claim(), claim({ id: "nao-y" })], "pac/b.json": [claim({ id: "pac-z", document: "pac" })] }) });
+  assert.deepEqual(selectClaims(claims, ["pac"]).map((c) => c.id), ["pac-z"]);
+  assert.deepEqual(selectClaims(claims, undefined, ["nao-*"]).map((c) => c.id), ["nao-x", "nao-y"]);
+  assert.deepEqual(selectClaims(claims, ["nao"], ["nao-y"]).map((c) => c.id), ["nao-y"]);
+});

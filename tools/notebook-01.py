@@ -1,0 +1,134 @@
+"""Source of notebooks/01-demand-and-activity.ipynb (run: python3 tools/notebook-01.py)."""
+import os, sys
+sys.path.insert(0, os.path.dirname(__file__))
+from nb import write
+
+cells = [
+("md", """
+# 01 · Demand and activity: Part One of the NAO report, re-checked
+
+The National Audit Office's *Pressures on children's social care* (HC 1868, January 2019) opens with the trends
+behind the pressure: referrals, children in need, child protection, children in care, their cost, and the
+workforce. This notebook takes every number in its summary paragraphs 7–12 and Part One (paragraphs 1.3–1.29),
+the Public Accounts Committee's conclusion 3 and Community Care's report of the same figures, in document order:
+the quote, the data, the computation, a chart where a picture helps, and the verdict.
+
+Every card below is the ledger row that `npx csc-factcheck recheck` prints: the same check, run on the same
+official files. Verdicts: **confirmed** (equal within the precision written), **rounding** (off only in the last
+digit, or only because a file rounds or a later release revised), **differs**, **inconsistent**, **model**,
+**unverifiable** (no open data settles it).
+"""),
+("code", """
+import * as nb from "../dist/src/notebook";
+await nb.ensureData();
+"""),
+("md", """
+## Referrals grew in line with the population (summary 7, paras 1.7 and 1.15)
+
+Referrals are the NAO's measure of *demand*. The 2010-11 figure comes from DfE's underlying data as first published
+(national counts rounded to the nearest 100 that year); 2017-18 from the 2017-18 figures as carried in DfE's
+later releases (unchanged counts). Population is ONS's 0–17 estimate for mid-2010 and mid-2017.
+"""),
+("code", """
+await nb.claims("nao-s7-referrals-change", "nao-s7-population-growth", "nao-1-7-referrals", "nao-1-15-referrals-population");
+"""),
+("md", """
+## Children in need (summary 7, para 1.16)
+
+Two measures: *episodes* during the year (a child can have more than one) and children in need *at 31 March*.
+The 2010-11 episode count survives only rounded to 100 in the file, so the NAO's 735,470 can be matched only to
+that precision.
+"""),
+("code", """
+await nb.claims("nao-s7-cin-episodes-change", "nao-1-16-cin-episodes-change", "nao-1-16-cin-at-31-march");
+"""),
+("md", """
+## Child protection: section 47 enquiries and plans (summary 8, paras 1.17 and 1.21)
+
+Section 47 enquiries (the NAO's "child protection assessments" or "investigations") and child protection plans.
+Plans can be counted as those *in force at 31 March* or those *starting* during the year; the two grew very
+differently, and the cards show both.
+"""),
+("code", """
+await nb.claims("nao-s8-referrals-vs-s47", "nao-s8-s47-more-assessments", "nao-s8-cpp-26", "nao-1-17-s47-77", "nao-1-17-cpp-26", "nao-1-21-s47-77", "nao-1-21-cpp-less-than-30");
+"""),
+("md", """
+### Figure 5, redrawn
+
+Change in each activity from 2010-11 to 2017-18 against the growth of the 0–17 population.
+"""),
+("code", """
+nb.figure5();
+"""),
+("md", """
+## Children in care (summary 9, paras 1.17 and 1.24)
+
+Looked-after children at 31 March, the comparison with population growth (the NAO writes both "almost triple"
+and "more than triple"), and children starting to be looked after aged 16 and over.
+"""),
+("code", """
+await nb.claims("nao-s9-cla-almost-triple", "nao-s9-cla-change", "nao-1-17-cla-15-almost-triple", "nao-1-24-cla-almost-triple", "nao-1-24-cla-75420", "nao-s9-starters-16-plus", "nao-1-17-starters-16-plus");
+"""),
+("md", """
+## The long run: children in care since 1994 (para 1.11, Figure 4)
+"""),
+("code", """
+await nb.claims("nao-1-11-cla-rate-2018", "nao-1-11-cla-rate-1994");
+nb.figure4();
+"""),
+("md", """
+## Assessments and what they found (paras 1.10 and 1.19, Figure 6)
+"""),
+("code", """
+await nb.claims("nao-1-10-assessments-factors", "nao-1-10-abuse-neglect", "nao-1-19-dv-half", "nao-1-19-dv-26", "nao-1-19-other-factors");
+nb.figure6();
+"""),
+("md", """
+## Legal changes (para 1.22)
+"""),
+("code", """
+await nb.claims("nao-1-22-staffordshire", "nao-1-22-care-applications");
+"""),
+("md", """
+## Spending and budgets (para 1.3; summary 10; paras 1.24, 1.26, 1.27; PAC conclusion 3)
+
+Children's social care spending from MHCLG's revenue outturn, budgets from its revenue account budgets, and
+the cost of foster and residential care from DfE's section 251 outturn. Real terms use HM Treasury's GDP deflator.
+"""),
+("code", """
+await nb.claims("nao-1-3-spend-2017-18", "nao-1-3-budgets", "nao-s10-cla-budget", "nao-1-24-cla-budget", "nao-1-26-foster", "nao-1-26-residential");
+"""),
+("code", """
+await nb.claims("nao-s10-residential-number", "nao-1-27-residential-number", "pac-c3-residential-number", "nao-s10-residential-cost", "nao-1-27-residential-cost", "pac-c3-residential-cost");
+"""),
+("code", """
+await nb.claims("nao-s11-capacity-survey", "nao-1-27-capacity-survey");
+"""),
+("md", """
+## The workforce (para 1.29)
+
+DfE's children's social work workforce statistics start (in the files here) at 30 September 2017; earlier years
+were published in a series that is not in the mirror, so their figures are marked unverifiable with the release
+that would settle them.
+"""),
+("code", """
+await nb.claims("nao-1-29-fte-2017", "nao-1-29-fte-2014-change", "nao-1-29-vacancy-2017", "nao-1-29-vacancy-2013", "nao-1-29-vacancy-regions", "nao-1-29-agency-2017", "nao-1-29-agency-2013", "nao-1-29-leavers-5-years", "nao-1-29-sw-spend");
+"""),
+("md", """
+## Community Care's account of the same figures
+
+Community Care reported the 77%, 26% and 15% "over the same period" as a preventative-spending share it dated
+from 2011-12. Checked against that period, and against the NAO's 2010-11:
+"""),
+("code", """
+await nb.claims("cc-activity-changes");
+"""),
+("md", """
+## Summary of this notebook
+"""),
+("code", """
+nb.summary("Part One of the NAO report, PAC conclusion 3 and Community Care");
+"""),
+]
+
+write(os.path.join(os.path.dirname(__file__), "..", "notebooks", "01-demand-and-activity.ipynb"), cells)
