@@ -19,7 +19,7 @@ digit, or only because a file rounds or a later release revised), **differs**, *
 **unverifiable** (no open data settles it).
 """),
 ("code", """
-import * as nb from "../dist/src/notebook";
+import * as nb from "../dist/src/notebooks/demand";
 await nb.ensureData();
 """),
 ("md", """

@@ -59,3 +59,8 @@ test("--doc and --id filters", () => {
   assert.deepEqual(selectClaims(claims, undefined, ["nao-*"]).map((c) => c.id), ["nao-x", "nao-y"]);
   assert.deepEqual(selectClaims(claims, ["nao"], ["nao-y"]).map((c) => c.id), ["nao-y"]);
 });
+
+test("check names are unique across the check modules", async () => {
+  const { duplicateCheckNames } = await import("../../src/claims/checks");
+  assert.deepEqual(duplicateCheckNames(), []);
+});

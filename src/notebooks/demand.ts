@@ -1,54 +1,12 @@
 /**
- * What the notebooks call. Each function runs the same checks the ledger runs and shows the
- * result; the notebooks hold no logic of their own.
+ * Notebook 01 (NAO Part One): the figures, drawn from the same functions the checks use.
  */
-import { loadClaims } from "./claims/registry";
-import { checkClaim } from "./claims/ledger";
-import type { Claim, LedgerRow } from "./claims/types";
-import { claimCard, ledgerTable, verdictCounts } from "./display/card";
-import { show, htmlTable } from "./display/html";
-import { barChart, lineChart } from "./display/plotly";
-import { figure4Data, figure5Data, figure6Data } from "./claims/figures";
-import { fetchSources, rawComplete, loadSources } from "./data/sources";
-import { fmtPercent } from "./format";
+import { show, htmlTable } from "../display/html";
+import { barChart, lineChart } from "../display/plotly";
+import { figure4Data, figure5Data, figure6Data } from "../claims/figures";
+import { fmtPercent } from "../format";
 
-let registry: Claim[] | undefined;
-const done = new Map<string, LedgerRow>();
-
-/** Makes sure the official files are in data/raw (from $CSC_DATA_MIRROR or the official URLs). */
-export async function ensureData(): Promise<string> {
-  if (!rawComplete()) await fetchSources();
-  return `${loadSources().length} official files in data/raw, sha256 verified`;
-}
-
-/** Runs one claim's check (once per kernel) and returns its ledger row. */
-export async function check(id: string): Promise<LedgerRow> {
-  registry ??= loadClaims();
-  const hit = done.get(id);
-  if (hit) return hit;
-  const c = registry.find((x) => x.id === id);
-  if (!c) throw new Error(`no claim "${id}" in the registry`);
-  const row = await checkClaim(c);
-  done.set(id, row);
-  return row;
-}
-
-/** Shows one claim as a card: quote, stated vs recomputed, verdict, explanation, evidence (use `check` for the row itself). */
-export async function claim(id: string): Promise<void> {
-  show(claimCard(await check(id)));
-}
-
-/** Shows several claims' cards in order. */
-export async function claims(...ids: string[]): Promise<void> {
-  for (const id of ids) await claim(id);
-}
-
-/** Shows the ledger rows of every claim checked so far in this notebook, with counts by verdict. */
-export function summary(caption = "Claims checked in this notebook"): void {
-  const rows = [...done.values()];
-  show(verdictCounts(rows));
-  show(ledgerTable(rows, { caption }));
-}
+export * from "./common";
 
 /** Figure 5: change in children's social care activity against growth of the 0-17 population. */
 export function figure5(from = "2010-11", to = "2017-18"): void {
@@ -99,4 +57,3 @@ export function figure6(): void {
   });
 }
 
-export { lineChart };

@@ -1,0 +1,3 @@
+import type { Check } from "./types";
+
+export const hclChecks: Record<string, Check> = {};

@@ -1,0 +1,3 @@
+import type { Check } from "./types";
+
+export const variationChecks: Record<string, Check> = {};
