@@ -20,11 +20,30 @@ export function selectClaims(claims: Claim[], docs?: string[], ids?: string[]): 
     (!ids || ids.length === 0 || ids.some((p) => (p.endsWith("*") ? c.id.startsWith(p.slice(0, -1)) : c.id === p))));
 }
 
+/**
+ * A resolver of "claim-id:role" references to other claims' stated numbers, for checks of a
+ * document's internal consistency; a claim may not read its own stated values.
+ */
+export function documentNumbers(all: Claim[], self: string): (ref: string) => { value: number; written: string; claim: Claim } {
+  return (ref: string) => {
+    const [id, role] = ref.split(":");
+    if (id === self) throw new Error(`claim "${self}": a check may not read its own stated values (${ref})`);
+    const c = all.find((x) => x.id === id);
+    if (!c) throw new Error(`claim "${self}": reference to unknown claim "${id}"`);
+    const sv = c.stated.find((s) => s.role === role);
+    if (!sv || sv.value === undefined) throw new Error(`claim "${self}": claim "${id}" has no stated role "${role}"`);
+    return { value: sv.value, written: sv.written, claim: c };
+  };
+}
+
+let registryForRefs: Claim[] | undefined;
+
 /** Runs one claim's check and applies the verdict rules. */
-export async function checkClaim(c: Claim): Promise<LedgerRow> {
+export async function checkClaim(c: Claim, all?: Claim[]): Promise<LedgerRow> {
   const fn = CHECKS[c.check];
   if (!fn) throw new Error(`claim "${c.id}" names the check "${c.check}", which does not exist`);
-  const res = await fn({ id: c.id, document: c.document, location: c.location, quantity: c.quantity, params: c.params ?? {} });
+  const pool = all ?? (registryForRefs ??= loadClaims());
+  const res = await fn({ id: c.id, document: c.document, location: c.location, quantity: c.quantity, params: c.params ?? {}, documentNumber: documentNumbers(pool, c.id) });
   const { verdict, comparisons } = decideVerdict(c.stated, res);
   const compared = describeComparisons(c.stated, comparisons);
   const note = typeof c.params?.note === "string" ? ` ${c.params.note}` : "";
@@ -54,7 +73,7 @@ export async function buildLedger(opts: LedgerOptions = {}): Promise<LedgerRow[]
   const rows: LedgerRow[] = [];
   for (let i = 0; i < claims.length; i++) {
     opts.onProgress?.(i, claims.length, claims[i].id);
-    rows.push(await checkClaim(claims[i]));
+    rows.push(await checkClaim(claims[i], all));
   }
   opts.onProgress?.(claims.length, claims.length, "");
   return rows;

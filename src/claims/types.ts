@@ -94,6 +94,11 @@ export interface CheckResult {
   dataTolerance?: Record<string, number>;
   /** Only for `inconsistent`, `model` and `unverifiable`, which comparison cannot decide. */
   verdict?: Extract<Verdict, "inconsistent" | "model" | "unverifiable">;
+  /**
+   * Set by checks of a document's internal consistency: the recomputed value is what the document's
+   * OTHER numbers imply, so a mismatch is `inconsistent` rather than `differs`.
+   */
+  internal?: boolean;
 }
 
 /** One row of the ledger (contract). */

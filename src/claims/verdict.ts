@@ -68,7 +68,7 @@ export function decideVerdict(stated: StatedValue[], res: CheckResult): { verdic
   const comparisons = stated.map((sv) => compareValue(sv, res.values[sv.role] ?? null, res.dataTolerance?.[sv.role] ?? 0, res.alternatives ?? []));
   if (res.verdict) return { verdict: res.verdict, comparisons };
   let verdict: Verdict;
-  if (comparisons.some((c) => c.match === "differs")) verdict = "differs";
+  if (comparisons.some((c) => c.match === "differs")) verdict = res.internal ? "inconsistent" : "differs";
   else if (comparisons.some((c) => c.match === "missing")) verdict = "unverifiable";
   else if (comparisons.some((c) => c.match !== "exact")) verdict = "rounding";
   else verdict = "confirmed";

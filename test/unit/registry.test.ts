@@ -64,3 +64,24 @@ test("check names are unique across the check modules", async () => {
   const { duplicateCheckNames } = await import("../../src/claims/checks");
   assert.deepEqual(duplicateCheckNames(), []);
 });
+
+test("internal consistency: a check reads other claims' numbers, never its own; a mismatch is inconsistent", async () => {
+  const { checkClaim } = await import("../../src/claims/ledger");
+  const dir = registry({
+    "hcl/a.json": [
+      { id: "hcl-from", document: "hcl", location: "table 1", quote: "In 2010", stated: [{ written: "615,000", unit: "count", role: "from" }], check: "unverifiable" },
+      { id: "hcl-to", document: "hcl", location: "table 1", quote: "In 2010", stated: [{ written: "643,000", unit: "count", role: "to" }], check: "unverifiable" },
+      { id: "hcl-pct-ok", document: "hcl", location: "table 1", quote: "In 2010", stated: [{ written: "5%", unit: "percent", role: "pct" }], check: "consistency", params: { relation: "pctChange", inputs: ["hcl-from:from", "hcl-to:to"], role: "pct" } },
+      { id: "hcl-pct-bad", document: "hcl", location: "table 1", quote: "In 2010", stated: [{ written: "8%", unit: "percent", role: "pct" }], check: "consistency", params: { relation: "pctChange", inputs: ["hcl-from:from", "hcl-to:to"], role: "pct" } },
+      { id: "hcl-self", document: "hcl", location: "table 1", quote: "In 2010", stated: [{ written: "8%", unit: "percent", role: "pct" }], check: "consistency", params: { relation: "sum", inputs: ["hcl-self:pct"], role: "pct" } },
+    ],
+  });
+  const claims = loadClaims({ dir, checkNames: Object.keys(CHECKS) });
+  const ok = await checkClaim(claims[2], claims);
+  assert.equal(ok.verdict, "confirmed");
+  assert.ok(Math.abs(ok.recomputed![0]! - 100 * 28000 / 615000) < 1e-9);
+  const bad = await checkClaim(claims[3], claims);
+  assert.equal(bad.verdict, "inconsistent");
+  assert.match(bad.explanation, /100 × \(643,000 − 615,000\) \/ 615,000 = 4\.55%/);
+  await assert.rejects(checkClaim(claims[4], claims), /may not read its own stated values/);
+});

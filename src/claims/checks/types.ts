@@ -1,7 +1,14 @@
 import type { CheckResult, Claim } from "../types";
 
-/** What a check may know of its claim: never the stated values. */
-export type ClaimContext = Pick<Claim, "id" | "document" | "location" | "quantity"> & { params: Record<string, unknown> };
+/**
+ * What a check may know of its claim: never its own stated values. A check of internal consistency
+ * may read OTHER claims' stated numbers through `documentNumber("claim-id:role")` (a reference to the
+ * claim itself is refused).
+ */
+export type ClaimContext = Pick<Claim, "id" | "document" | "location" | "quantity"> & {
+  params: Record<string, unknown>;
+  documentNumber?: (ref: string) => { value: number; written: string; claim: Claim };
+};
 
 /** A check: from the tidy data (loaded by the check itself) to values keyed by role, with evidence. */
 export type Check = (claim: ClaimContext) => CheckResult | Promise<CheckResult>;
