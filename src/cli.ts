@@ -14,6 +14,8 @@ Usage:
       --doc nao,pac,hcl,govuk,cc           only these documents
       --id ID[,ID...]                      only these claims (a trailing * matches a prefix)
       --out FILE                           write to FILE (atomically) instead of standard output
+  csc-factcheck disagreements [--format table|json|md]
+                                           where two documents (or two places in one) state one quantity differently, and which reading of the data reproduces each
   csc-factcheck panel --data FILE.csv --y COL --x COL,COL --entity COL --time COL --effects oneway|twoways [--cluster entity] [--format json|table]
   csc-factcheck help
 
@@ -89,6 +91,30 @@ async function cmdRecheck(opts: Record<string, string>): Promise<number> {
   return 0;
 }
 
+async function cmdDisagreements(opts: Record<string, string>): Promise<number> {
+  const format = opts.format ?? "table";
+  if (!["table", "json", "md"].includes(format)) {
+    err(`unknown --format "${format}": use table, json or md`);
+    return 2;
+  }
+  if (!rawComplete()) await cmdData();
+  const { disagreements } = await import("./claims/disagreements");
+  const list = disagreements(await buildLedger({}));
+  if (format === "json") process.stdout.write(JSON.stringify(list, null, 2) + "\n");
+  else {
+    const md = format === "md";
+    const lines: string[] = [];
+    for (const d of list) {
+      lines.push(md ? `### ${d.quantity}` : `== ${d.quantity}`);
+      for (const s of d.statements) lines.push(`${md ? "- " : "  "}${s.document} ${s.location}: ${s.written}${s.term ? ` (“${s.term}”)` : ""}${s.period ? `, ${s.period}` : ""} → ${s.verdict}; ${s.matches ?? "no reading of the data reproduces it"} [${s.id}]`);
+      lines.push("");
+    }
+    lines.push(`${list.length} quantities stated differently`);
+    process.stdout.write(lines.join("\n") + "\n");
+  }
+  return 0;
+}
+
 /** Runs the command line; returns the exit status. */
 export async function main(argv = process.argv.slice(2)): Promise<number> {
   const { positional, opts } = parseArgs(argv);
@@ -97,6 +123,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     switch (cmd) {
       case "data": return await cmdData();
       case "recheck": return await cmdRecheck(opts);
+      case "disagreements": return await cmdDisagreements(opts);
       case "panel": {
         const { panelCommand } = await import("./commands/panel");
         return await panelCommand(argv.slice(1));

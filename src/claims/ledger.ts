@@ -61,7 +61,12 @@ export async function checkClaim(c: Claim, all?: Claim[]): Promise<LedgerRow> {
     units: c.stated.map((s) => s.unit),
     roles: c.stated.map((s) => s.role),
     written: c.stated.map((s) => s.written),
+    ...(c.stated.some((s) => s.qualifier) ? { qualifiers: c.stated.map((s) => s.qualifier ?? null) } : {}),
     ...(c.quantity ? { quantity: c.quantity } : {}),
+    ...(c.quantityRole ? { quantityRole: c.quantityRole } : {}),
+    ...(c.quantities ? { quantities: c.quantities } : {}),
+    ...(c.term ? { term: c.term } : {}),
+    periods: c.stated.map((s) => s.period ?? null),
     ...(res.alternatives && res.alternatives.length ? { alternatives: res.alternatives } : {}),
   };
 }

@@ -40,6 +40,9 @@ export const ClaimSchema = z.object({
   check: z.string().min(1),
   params: z.record(z.unknown()).optional(),
   quantity: z.string().optional(),
+  quantityRole: z.string().optional(),
+  quantities: z.record(z.string()).optional(),
+  term: z.string().optional(),
   topic: z.string().optional(),
 }).strict();
 
@@ -89,6 +92,8 @@ export function loadClaims(opts: { dir?: string; checkNames?: string[] } = {}): 
       if (opts.checkNames && !opts.checkNames.includes(c.check)) throw new RegistryError(`claim "${c.id}" (${f}) names the check "${c.check}", which does not exist`);
       const roles = c.stated.map((s) => s.role);
       if (new Set(roles).size !== roles.length) throw new RegistryError(`claim "${c.id}" (${f}) gives the same role twice`);
+      for (const r of Object.keys(c.quantities ?? {})) if (!roles.includes(r)) throw new RegistryError(`claim "${c.id}" (${f}): quantities names the role "${r}", which it does not state`);
+      if (c.quantityRole && !roles.includes(c.quantityRole)) throw new RegistryError(`claim "${c.id}" (${f}): quantityRole "${c.quantityRole}" is not one of its roles`);
       let stated;
       try {
         stated = c.stated.map(completeStated);

@@ -56,6 +56,12 @@ export interface Claim {
   params?: Record<string, unknown>;
   /** Name of the quantity stated, so claims stating the same quantity can be grouped. */
   quantity?: string;
+  /** The role that carries `quantity` when the claim states several numbers (default: the first). */
+  quantityRole?: string;
+  /** Further quantities a multi-number claim states, by role (e.g. { ratioToPopulation: "cla-growth-vs-population" }). */
+  quantities?: Record<string, string>;
+  /** The words the document uses for the quantity when documents name it differently ("over 16", "16 and over"). */
+  term?: string;
   topic?: string;
 }
 
@@ -116,6 +122,11 @@ export interface LedgerRow {
   units: Unit[];
   roles: string[];
   written: string[];
+  qualifiers?: (StatedValue["qualifier"] | null)[];
+  periods?: (string | null)[];
   quantity?: string;
+  quantityRole?: string;
+  quantities?: Record<string, string>;
+  term?: string;
   alternatives?: Alternative[];
 }
