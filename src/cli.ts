@@ -1,8 +1,10 @@
 import { fetchSources, loadSources, rawComplete, DataError } from "./data/sources";
 import { buildLedger, countByVerdict } from "./claims/ledger";
 import { toCsv, toJson, toMarkdown, toTable, summaryLine } from "./claims/writers";
-import { RegistryError } from "./claims/registry";
-import { rawDir } from "./paths";
+import * as fs from "node:fs";
+import { RegistryError, loadClaims, misquoted } from "./claims/registry";
+import { CHECKS } from "./claims/checks";
+import { rawDir, seedsDir } from "./paths";
 import { cacheStats } from "./data/cache";
 
 const USAGE = `csc-factcheck — re-checks the numbers in five documents about children's social care in England
@@ -61,10 +63,16 @@ async function cmdRecheck(opts: Record<string, string>): Promise<number> {
   }
   const docs = opts.doc ? opts.doc.split(",").map((s) => s.trim()) : undefined;
   const ids = opts.id ? opts.id.split(",").map((s) => s.trim()) : undefined;
+  const claims = loadClaims({ checkNames: Object.keys(CHECKS) });
+  // every quote must be verbatim in its document, when the documents' text is at hand
+  if (fs.existsSync(seedsDir())) {
+    const bad = misquoted(claims);
+    if (bad.length) throw new RegistryError(`${bad.length} quote(s) not found verbatim in the documents (${seedsDir()}): ${bad.map((b) => b.id).join(", ")}`);
+  }
   const t0 = Date.now();
   const showProgress = process.stderr.isTTY || process.env.CSC_PROGRESS === "1";
   const rows = await buildLedger({
-    docs, ids,
+    claims, docs, ids,
     onProgress: (done, total, id) => {
       if (!showProgress) return;
       const secs = ((Date.now() - t0) / 1000).toFixed(1);

@@ -1,4 +1,5 @@
-import type { Claim, LedgerRow, Verdict } from "./types";
+import type { CheckResult, Claim, LedgerRow, Verdict } from "./types";
+import { MissingDataError, SuppressedError } from "../data/sources";
 import { VERDICTS } from "./types";
 import { loadClaims } from "./registry";
 import { CHECKS } from "./checks";
@@ -43,7 +44,14 @@ export async function checkClaim(c: Claim, all?: Claim[]): Promise<LedgerRow> {
   const fn = CHECKS[c.check];
   if (!fn) throw new Error(`claim "${c.id}" names the check "${c.check}", which does not exist`);
   const pool = all ?? (registryForRefs ??= loadClaims());
-  const res = await fn({ id: c.id, document: c.document, location: c.location, quantity: c.quantity, params: c.params ?? {}, documentNumber: documentNumbers(pool, c.id) });
+  let res: CheckResult;
+  try {
+    res = await fn({ id: c.id, document: c.document, location: c.location, quantity: c.quantity, params: c.params ?? {}, documentNumber: documentNumbers(pool, c.id) });
+  } catch (e) {
+    // a suppressed or absent figure makes this claim unverifiable; the rest of the ledger goes on
+    if (!(e instanceof SuppressedError || e instanceof MissingDataError)) throw e;
+    res = { values: {}, evidence: [], verdict: "unverifiable", explanation: `The data cannot give this figure: ${e.message}.` };
+  }
   const { verdict, comparisons } = decideVerdict(c.stated, res);
   const compared = describeComparisons(c.stated, comparisons);
   const note = typeof c.params?.note === "string" ? ` ${c.params.note}` : "";

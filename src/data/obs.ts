@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { DataError, source } from "./sources";
+import { DataError, MissingDataError, SuppressedError, source } from "./sources";
+import { MARKERS } from "./markers";
 import type { Evidence } from "../claims/types";
 
 /** Geography of an observation. */
@@ -51,7 +52,7 @@ export class ObsTable {
     const hits = this.filter(q);
     if (hits.length === 1) return hits[0];
     const what = Object.entries(q).map(([k, v]) => `${k}=${v}`).join(", ");
-    if (hits.length === 0) throw new DataError(`no observation for ${what}`);
+    if (hits.length === 0) throw new MissingDataError(`no observation for ${what}`);
     throw new DataError(`${hits.length} observations for ${what} (${hits.map((h) => `${h.src} row ${h.row}`).join("; ")})`);
   }
 
@@ -74,7 +75,7 @@ export class ObsTable {
 export function num(o: Obs): number {
   if (o.value === null) {
     const s = source(o.src);
-    throw new DataError(`${s.file}${o.sheet ? ` (sheet "${o.sheet}")` : ""} row ${o.row}, column "${o.col}": ${o.area} ${o.measure} ${o.year} is suppressed or missing (marker "${o.marker ?? ""}")`, s.file);
+    throw new SuppressedError(`${s.file}${o.sheet ? ` (sheet "${o.sheet}")` : ""} row ${o.row}, column "${o.col}": ${o.area} ${o.measure} ${o.year} is suppressed or missing (marker "${o.marker ?? ""}")`, s.file);
   }
   return o.value;
 }
@@ -125,9 +126,19 @@ export const ObsSchema = z.object({
   derivedFrom: z.string().optional(),
 });
 
+let knownCodes: Set<string> | undefined;
+/** DfE 3-digit codes of every upper-tier authority, past and present (src/data/la.ts). */
+function knownLa(): Set<string> {
+  // required lazily: la.ts reads its own files without this validation
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  knownCodes ??= new Set((require("./la") as typeof import("./la")).localAuthorities().map((l) => l.laCode));
+  return knownCodes;
+}
+
 /**
  * Validates a tidy table before it is cached: every observation has the Obs shape (zod), a null
- * value keeps its marker, and no area appears twice for the same measure, year and source (a
+ * value keeps a known suppression marker (text in a number's place is an error naming file, row and
+ * column), every LA code is one DfE knows, and no area appears twice for the same measure, year and source (a
  * duplicated LA row is an error naming the file and both rows).
  */
 export function validateObs(rows: Obs[], what: string): Obs[] {
@@ -140,6 +151,14 @@ export function validateObs(rows: Obs[], what: string): Obs[] {
   const seen = new Map<string, Obs>();
   for (const o of rows) {
     if (o.value === null && o.marker === undefined) throw new DataError(`${what}: ${o.src} row ${o.row}, column "${o.col}" is null without a marker`);
+    if (o.value === null && !MARKERS.includes(o.marker!.trim().toLowerCase())) {
+      const s = source(o.src);
+      throw new DataError(`${s.file}${o.sheet ? ` (sheet "${o.sheet}")` : ""} row ${o.row}, column "${o.col}": expected a number or a suppression marker, found the text "${o.marker}"`, s.file);
+    }
+    if (o.level === "la" && o.laCode !== undefined && !o.laCode.split("/").every((c) => knownLa().has(c.trim()))) {
+      const s = source(o.src);
+      throw new DataError(`${s.file} row ${o.row}: "${o.laCode}" (${o.area}) is not a DfE local authority code`, s.file);
+    }
     const k = `${o.src}|${o.sheet ?? ""}|${o.measure}|${o.year}|${o.level}|${o.level === "la" ? o.laCode ?? o.code ?? o.area : o.code || o.area}`;
     const prev = seen.get(k);
     if (prev) {

@@ -10,6 +10,7 @@ import { Cell, parseCell } from "./markers";
  */
 export class RawTable {
   private readonly index: Map<string, number>;
+  private readonly duplicated: Set<string>;
   constructor(
     readonly source: Source,
     readonly header: string[],
@@ -18,9 +19,12 @@ export class RawTable {
     readonly sheet?: string,
   ) {
     this.index = new Map();
+    this.duplicated = new Set();
     header.forEach((h, i) => {
       const k = normHeader(h);
-      if (k !== "" && !this.index.has(k)) this.index.set(k, i);
+      if (k === "") return;
+      if (this.index.has(k)) this.duplicated.add(k);
+      else this.index.set(k, i);
     });
   }
 
@@ -35,6 +39,9 @@ export class RawTable {
 
   /** Index of a column; a missing column is an error naming the file, the column and the columns found. */
   col(column: string): number {
+    if (this.duplicated.has(normHeader(column))) {
+      throw new DataError(`column "${column}" appears more than once in ${this.where}: cannot tell which to read`, this.source.file);
+    }
     const i = this.index.get(normHeader(column));
     if (i === undefined) {
       const found = this.header.filter((h) => String(h ?? "").trim() !== "");
@@ -141,9 +148,13 @@ export function readCsv(id: string, opts: { encoding?: BufferEncoding; headerLin
 
 const workbookCache = new Map<string, XLSX.WorkBook>();
 
-/** Opens a spreadsheet source (xls, xlsx, ods) once per process; its sha256 is verified first. */
-export function openWorkbook(id: string, opts: { sheets?: string[]; verify?: boolean } = {}): XLSX.WorkBook {
-  const key = `${id}|${(opts.sheets ?? []).join(",")}`;
+/**
+ * Opens a spreadsheet source (xls, xlsx, ods) once per process; its sha256 is verified first, and a
+ * file without a spreadsheet's signature (zip for xlsx/ods, OLE2 for xls) is refused by name.
+ * `sheets` limits parsing to the sheets named; `dense` trades formatted text for speed.
+ */
+export function openWorkbook(id: string, opts: { sheets?: string[]; verify?: boolean; dense?: boolean } = {}): XLSX.WorkBook {
+  const key = `${id}|${(opts.sheets ?? []).join(",")}|${opts.dense ? "dense" : ""}`;
   const hit = workbookCache.get(key);
   if (hit) return hit;
   const s = source(id);
@@ -155,7 +166,8 @@ export function openWorkbook(id: string, opts: { sheets?: string[]; verify?: boo
   if (/\.xls$/i.test(s.file) && !ole && !zip) throw new DataError(`${s.file} is not a readable spreadsheet: no Excel (OLE2) signature`, s.file);
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: "buffer", cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false, ...(opts.sheets ? { sheets: opts.sheets } : {}) });
+    // dense mode without formatted text parses wide sheets two to three times faster
+    wb = XLSX.read(bytes, { type: "buffer", cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false, ...(opts.dense ? { dense: true, cellText: false } : {}), ...(opts.sheets ? { sheets: opts.sheets } : {}) });
   } catch (e) {
     throw new DataError(`${s.file} is not a readable spreadsheet: ${(e as Error).message}`, s.file);
   }
@@ -199,9 +211,9 @@ export function readSheet(
 }
 
 /** Raw grid of a sheet (rows of cells), for sheets whose header spans several rows. */
-export function readGrid(id: string, sheet: string | RegExp): { grid: unknown[][]; sheet: string; source: Source } {
+export function readGrid(id: string, sheet: string | RegExp, opts: { sheets?: string[]; dense?: boolean } = {}): { grid: unknown[][]; sheet: string; source: Source } {
   const s = source(id);
-  const wb = openWorkbook(id);
+  const wb = openWorkbook(id, opts);
   const name = typeof sheet === "string" ? wb.SheetNames.find((n) => n === sheet) : wb.SheetNames.find((n) => sheet.test(n));
   if (!name) throw new DataError(`${s.file}: no sheet ${typeof sheet === "string" ? `"${sheet}"` : String(sheet)}; sheets found: ${wb.SheetNames.join(", ")}`, s.file);
   const grid = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name], { header: 1, raw: true, defval: null, blankrows: true });

@@ -72,6 +72,28 @@ export function rawPath(s: Source): string {
   return path.join(rawDir(), ...s.file.split("/"));
 }
 
+/**
+ * A figure a check needs is suppressed in the file (a marker stands where the number would be):
+ * the claim becomes `unverifiable` with this message, and the rest of the ledger is computed.
+ */
+export class SuppressedError extends DataError {
+  constructor(message: string, file?: string) {
+    super(message, file);
+    this.name = "SuppressedError";
+  }
+}
+
+/**
+ * A figure a check needs is not in the files (a year or an area the files do not cover): the claim
+ * becomes `unverifiable` with this message, and the rest of the ledger is computed.
+ */
+export class MissingDataError extends DataError {
+  constructor(message: string, file?: string) {
+    super(message, file);
+    this.name = "MissingDataError";
+  }
+}
+
 /** sha256 of a file's bytes, hex. */
 export function sha256File(file: string): string {
   return crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
@@ -170,6 +192,11 @@ export async function fetchSources(opts: { mirror?: string; log?: (msg: string) 
 export function verifySource(s: Source): void {
   const p = rawPath(s);
   if (!fs.existsSync(p)) throw new DataError(`missing data file ${s.file} in ${rawDir()}: run \`csc-factcheck data\` (with CSC_DATA_MIRROR set to a mirror folder, or online)`, s.file);
-  const h = sha256File(p);
+  let h: string;
+  try {
+    h = sha256File(p);
+  } catch (e) {
+    throw new DataError(`cannot read ${s.file} (${p}): ${(e as Error).message}`, s.file);
+  }
   if (h !== s.sha256) throw mismatch(s, h, p);
 }

@@ -1,4 +1,4 @@
-import { DataError } from "../../data/sources";
+import { DataError, MissingDataError } from "../../data/sources";
 import { Obs, num } from "../../data/obs";
 import { tableFor } from "../../data/tidy/catalog";
 import { percentChange } from "../../stats/change";
@@ -31,7 +31,7 @@ export const DEFAULT_PREFER = ["cin-ees2020", "cin-sfr-", "cla-", "population-"]
 /** The England observation of a measure in a year, choosing among vintages by preference. */
 export function pickEngland(measure: string, year: string, prefer: string[] = DEFAULT_PREFER): Obs {
   const hits = tableFor(measure).filter({ measure, year, level: "national" });
-  if (hits.length === 0) throw new DataError(`no England figure for ${label(measure)} in ${year} in the data`);
+  if (hits.length === 0) throw new MissingDataError(`no England figure for ${label(measure)} in ${year} in the data`);
   if (hits.length === 1) return hits[0];
   for (const p of prefer) {
     const h = hits.find((o) => o.src.startsWith(p));
