@@ -1,0 +1,57 @@
+/**
+ * The project's performance figures (not a test): cold and warm `recheck`, every notebook executed
+ * headless, and the panel estimator (bench/panel.ts, which also compares with R plm when installed).
+ *
+ *   npm run bench              # recheck + notebooks + panel estimator at the NAO model's size
+ *   npm run bench -- --full    # and the panel estimator on the large synthetic panels
+ *
+ * Each timing runs in a child process; a fresh cache folder makes the cold run cold.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { performance } from "node:perf_hooks";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const BIN = path.join(ROOT, "bin", "csc-factcheck.js");
+const full = process.argv.includes("--full");
+const rows: [string, string, string][] = [];
+
+function time(label: string, cmd: string, args: string[], env: Record<string, string> = {}, target = ""): number {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } });
+  const s = (performance.now() - t0) / 1000;
+  if (r.status !== 0) {
+    process.stderr.write(`${label} failed:\n${r.stderr}\n`);
+    process.exit(1);
+  }
+  rows.push([label, `${s.toFixed(2)} s`, target]);
+  process.stderr.write(`${label}: ${s.toFixed(2)} s\n`);
+  return s;
+}
+
+const cache = fs.mkdtempSync(path.join(os.tmpdir(), "csc-bench-cache-"));
+time("recheck, cold (no cache: every file parsed)", process.execPath, [BIN, "recheck", "--format", "json"], { CSC_CACHE_DIR: cache }, "< 30 s");
+time("recheck, warm (cache present)", process.execPath, [BIN, "recheck", "--format", "json"], { CSC_CACHE_DIR: cache }, "< 1.5 s");
+time("recheck, warm, second run", process.execPath, [BIN, "recheck", "--format", "json"], { CSC_CACHE_DIR: cache }, "< 1.5 s");
+
+const nbDir = path.join(ROOT, "notebooks");
+const out = fs.mkdtempSync(path.join(os.tmpdir(), "csc-bench-nb-"));
+const env = { PATH: `${path.join(ROOT, "node_modules", ".bin")}${path.delimiter}${process.env.PATH}`, CSC_CACHE_DIR: cache };
+let total = 0;
+for (const nb of fs.readdirSync(nbDir).filter((f) => f.endsWith(".ipynb")).sort()) {
+  total += time(`notebook ${nb} (kernel start included)`, "jupyter", ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=tslab", "--output-dir", out, path.join(nbDir, nb)], env);
+}
+rows.push(["all notebooks, headless", `${total.toFixed(2)} s`, "< 60 s"]);
+
+const panelArgs = [path.join(ROOT, "dist", "bench", "panel.js"), ...(full ? [] : ["--only", "nao"])];
+process.stderr.write(`panel estimator: node ${panelArgs.slice(1).join(" ")}\n`);
+const p = spawnSync(process.execPath, panelArgs, { cwd: ROOT, encoding: "utf8" });
+
+const w = Math.max(...rows.map((r) => r[0].length));
+process.stdout.write(`\n${"measure".padEnd(w)}  ${"time".padStart(9)}  target\n${"-".repeat(w + 22)}\n`);
+for (const [a, b, c] of rows) process.stdout.write(`${a.padEnd(w)}  ${b.padStart(9)}  ${c}\n`);
+process.stdout.write(`\npanel estimator (bench/panel.ts${full ? "" : ", NAO size; --full for the large panels"}):\n${p.stdout}${p.status === 0 ? "" : p.stderr}`);
+fs.rmSync(cache, { recursive: true, force: true });
+fs.rmSync(out, { recursive: true, force: true });
