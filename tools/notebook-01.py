@@ -9,9 +9,10 @@ cells = [
 
 The National Audit Office's *Pressures on children's social care* (HC 1868, January 2019) opens with the trends
 behind the pressure: referrals, children in need, child protection, children in care, their cost, and the
-workforce. This notebook takes every number in its summary paragraphs 7–12 and Part One (paragraphs 1.3–1.29),
-the Public Accounts Committee's conclusion 3 and Community Care's report of the same figures, in document order:
-the quote, the data, the computation, a chart where a picture helps, and the verdict.
+workforce. This notebook takes the numbers on demand and activity in its summary paragraphs 7–12 and Part One
+(paragraphs 1.7–1.24) and Community Care's report of the same figures, in document order: the quote, the data,
+the computation, a chart where a picture helps, and the verdict. Costs and the workforce (paragraphs 1.3 and
+1.24–1.29, PAC conclusion 3) are in notebook 02.
 
 Every card below is the ledger row that `npx csc-factcheck recheck` prints: the same check, run on the same
 official files. Verdicts: **confirmed** (equal within the precision written), **rounding** (off only in the last
@@ -88,31 +89,6 @@ nb.figure6();
 """),
 ("code", """
 await nb.claims("nao-1-22-staffordshire", "nao-1-22-care-applications");
-"""),
-("md", """
-## Spending and budgets (para 1.3; summary 10; paras 1.24, 1.26, 1.27; PAC conclusion 3)
-
-Children's social care spending from MHCLG's revenue outturn, budgets from its revenue account budgets, and
-the cost of foster and residential care from DfE's section 251 outturn. Real terms use HM Treasury's GDP deflator.
-"""),
-("code", """
-await nb.claims("nao-1-3-spend-2017-18", "nao-1-3-budgets", "nao-s10-cla-budget", "nao-1-24-cla-budget", "nao-1-26-foster", "nao-1-26-residential");
-"""),
-("code", """
-await nb.claims("nao-s10-residential-number", "nao-1-27-residential-number", "pac-c3-residential-number", "nao-s10-residential-cost", "nao-1-27-residential-cost", "pac-c3-residential-cost");
-"""),
-("code", """
-await nb.claims("nao-s11-capacity-survey", "nao-1-27-capacity-survey");
-"""),
-("md", """
-## The workforce (para 1.29)
-
-DfE's children's social work workforce statistics start (in the files here) at 30 September 2017; earlier years
-were published in a series that is not in the mirror, so their figures are marked unverifiable with the release
-that would settle them.
-"""),
-("code", """
-await nb.claims("nao-1-29-fte-2017", "nao-1-29-fte-2014-change", "nao-1-29-vacancy-2017", "nao-1-29-vacancy-2013", "nao-1-29-vacancy-regions", "nao-1-29-agency-2017", "nao-1-29-agency-2013", "nao-1-29-leavers-5-years", "nao-1-29-sw-spend");
 """),
 ("md", """
 ## Community Care's account of the same figures

@@ -3,6 +3,9 @@ import { change, label, populationGrowth, pickEngland } from "./checks/series";
 import { evidenceFor } from "../data/obs";
 import { tableFor } from "../data/tidy/catalog";
 import { DataError } from "../data/sources";
+import { deflatorSeries, inPounds } from "../data/tidy/spending";
+import { deflatorIndex } from "../data/tidy/spending-deflator";
+import { toRealTerms } from "../stats/change";
 import type { Evidence } from "./types";
 
 /** One bar of Figure 5: a measure's change between two years. */
@@ -65,4 +68,35 @@ export function figure4Data(to = "2017-18"): { years: string[]; numbers: number[
     rates: chosen.map((o) => num(o)),
     rateSources: [...new Set(chosen.map((o) => o.src))],
   };
+}
+
+/**
+ * Residential care spending by year (DfE section 251 outturn, England = sum of LAs, as first
+ * published), net current expenditure in cash and in real terms (prices of the last year shown,
+ * HM Treasury GDP deflator).
+ */
+export function residentialSpendData(from = "2013-14", to = "2017-18", line = "residential"): { years: string[]; cash: number[]; real: number[]; prices: string; sources: string[] } {
+  const years: string[] = [];
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) years.push(`${y}-${String((y + 1) % 100).padStart(2, "0")}`);
+  const series = deflatorSeries();
+  const sources = new Set<string>();
+  const cash = years.map((y) => {
+    const o = pickEngland(`s251:${line}:net`, y, ["s251-"]);
+    sources.add(o.src);
+    return inPounds(o)! / 1e6;
+  });
+  const target = deflatorIndex(series, to).index;
+  const real = cash.map((c, i) => toRealTerms(c, deflatorIndex(series, years[i]).index, target));
+  return { years, cash, real, prices: to, sources: [...sources, "spending-deflators-gdp-deflators-budget-march-2020-update"] };
+}
+
+/** Vacancy rates of children and family social workers by region at 30 September of a year (earliest vintage). */
+export function vacancyByRegionData(year = "2017"): { regions: string[]; rates: number[]; england: number; source: string } {
+  const t = tableFor("vacancyRate");
+  const all = t.filter({ measure: "vacancyRate", year }).filter((o) => o.value !== null);
+  const src = [...new Set(all.map((o) => o.src))].sort()[0];
+  const regional = all.filter((o) => o.src === src && o.level === "regional").sort((a, b) => num(a) - num(b));
+  const england = all.find((o) => o.src === src && o.level === "national");
+  if (!england) throw new DataError(`no England vacancy rate for ${year}`);
+  return { regions: regional.map((o) => o.area), rates: regional.map((o) => num(o)), england: num(england), source: src };
 }
