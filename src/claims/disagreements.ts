@@ -51,7 +51,8 @@ export function statedQuantities(r: LedgerRow): { quantity: string; index: numbe
 /** Which reading (primary or alternative) reproduces a stated value within its written precision. */
 export function whichReading(r: LedgerRow, i: number): { label: string | null; kind: Statement["matchKind"] } {
   const q = r.qualifiers?.[i] ?? undefined;
-  const sv = completeStated({ written: r.written[i], unit: r.units[i], role: r.roles[i], ...(q ? { qualifier: q, tolerance: 0 } : {}), value: r.stated[i] });
+  const tolerance = r.tolerances?.[i] ?? (q ? 0 : undefined);
+  const sv = completeStated({ written: r.written[i], unit: r.units[i], role: r.roles[i], ...(q ? { qualifier: q } : {}), ...(tolerance !== undefined ? { tolerance } : {}), value: r.stated[i] });
   const rec = r.recomputed?.[i] ?? null;
   const m = compareValue({ ...sv, value: r.stated[i] }, rec);
   if (m.match === "exact" || m.match === "last-digit") return { label: PRIMARY, kind: "primary" };

@@ -70,6 +70,7 @@ export async function checkClaim(c: Claim, all?: Claim[]): Promise<LedgerRow> {
     roles: c.stated.map((s) => s.role),
     written: c.stated.map((s) => s.written),
     ...(c.stated.some((s) => s.qualifier) ? { qualifiers: c.stated.map((s) => s.qualifier ?? null) } : {}),
+    tolerances: c.stated.map((s) => s.tolerance ?? 0),
     ...(c.quantity ? { quantity: c.quantity } : {}),
     ...(c.quantityRole ? { quantityRole: c.quantityRole } : {}),
     ...(c.quantities ? { quantities: c.quantities } : {}),

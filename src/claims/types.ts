@@ -123,6 +123,8 @@ export interface LedgerRow {
   roles: string[];
   written: string[];
   qualifiers?: (StatedValue["qualifier"] | null)[];
+  /** Half-width of the interval each written value stands for (from the registry). */
+  tolerances?: number[];
   periods?: (string | null)[];
   quantity?: string;
   quantityRole?: string;

@@ -82,7 +82,7 @@ export function describeComparisons(stated: StatedValue[], comparisons: Comparis
     .map((c, i) => {
       const sv = stated[i];
       const dec = decimalsOf(sv.written, sv.unit);
-      const extra = sv.unit === "count" || sv.unit === "gbp" ? 0 : 1;
+      const extra = sv.unit === "count" || sv.unit === "gbp" ? 0 : sv.unit === "ratio" && !/\d/.test(sv.written) ? 2 : 1;
       const data = c.recomputed === null ? "not in the data" : fmtValue(c.recomputed, sv.unit, dec + extra);
       const how: Record<Match, string> = {
         exact: "agrees",

@@ -141,7 +141,8 @@ function knownLa(): Set<string> {
  * column), every LA code is one DfE knows, and no area appears twice for the same measure, year and source (a
  * duplicated LA row is an error naming the file and both rows).
  */
-export function validateObs(rows: Obs[], what: string): Obs[] {
+export function validateObs(rows: Obs[], what: string, opts: { laCodes?: Set<string> } = {}): Obs[] {
+  const known = () => opts.laCodes ?? knownLa();
   const parsed = z.array(ObsSchema).safeParse(rows);
   if (!parsed.success) {
     const i = parsed.error.issues[0];
@@ -155,7 +156,7 @@ export function validateObs(rows: Obs[], what: string): Obs[] {
       const s = source(o.src);
       throw new DataError(`${s.file}${o.sheet ? ` (sheet "${o.sheet}")` : ""} row ${o.row}, column "${o.col}": expected a number or a suppression marker, found the text "${o.marker}"`, s.file);
     }
-    if (o.level === "la" && o.laCode !== undefined && !o.laCode.split("/").every((c) => knownLa().has(c.trim()))) {
+    if (o.level === "la" && o.laCode !== undefined && !o.laCode.split("/").every((c) => known().has(c.trim()))) {
       const s = source(o.src);
       throw new DataError(`${s.file} row ${o.row}: "${o.laCode}" (${o.area}) is not a DfE local authority code`, s.file);
     }

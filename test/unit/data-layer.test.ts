@@ -169,9 +169,14 @@ test("tidy tables: a duplicated LA row is an error naming the file and both rows
   try {
     await fetchSources({ mirror: kit.mirror });
     const obs = fromEes(readCsv("t-dupla"), { referrals: "Referrals" });
-    assert.throws(() => validateObs(obs, "test table"), /a\/dupla\.csv: Darlington appears twice for referrals 2017-18 \(rows 3 and 5\)/);
+    const laCodes = new Set(["841", "420"]);
+    assert.throws(() => validateObs(obs, "test table", { laCodes }), /a\/dupla\.csv: Darlington appears twice for referrals 2017-18 \(rows 3 and 5\)/);
     const bad: Obs[] = [{ ...obs[0], value: Number.NaN }];
-    assert.throws(() => validateObs(bad, "test table"), /invalid observation/);
+    assert.throws(() => validateObs(bad, "test table", { laCodes }), /invalid observation/);
+    const unknown: Obs[] = [{ ...obs[1], laCode: "999" }];
+    assert.throws(() => validateObs(unknown, "test table", { laCodes }), /"999" \(Darlington\) is not a DfE local authority code/);
+    const text: Obs[] = [{ ...obs[1], value: null, marker: "six" }];
+    assert.throws(() => validateObs(text, "test table", { laCodes }), /row 3, column "Referrals": expected a number or a suppression marker, found the text "six"/);
   } finally {
     restore();
   }

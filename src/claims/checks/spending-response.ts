@@ -1,3 +1,710 @@
-import type { Check } from "./types";
+import type { Alternative, Evidence } from "../types";
+import type { Check, ClaimContext } from "./types";
+import { optParam, param } from "./types";
+import { DataError, MissingDataError } from "../../data/sources";
+import { Obs, evidenceFor } from "../../data/obs";
+import { RS_2017_18, S251_FILES, deflatorSeries, deflatorTable, inPounds, raTable, ro3Table, rsTable, s251Table } from "../../data/tidy/spending";
+import { deflatorIndex, realTerms } from "../../data/tidy/spending-deflator";
+import { laByName, laByOnsCode } from "../../data/la";
+import { percentChange, sharePercent } from "../../stats/change";
+import { fmtNumber, fmtPercent } from "../../format";
 
-export const spendingResponseChecks: Record<string, Check> = {};
+/**
+ * Checks of how local authorities' spending responded to the pressure (NAO Part Two, paragraphs
+ * 2.18–2.21, summary paragraph 15, Figures 13 and 14; PAC conclusion 2; Community Care):
+ * - overspending: MHCLG outturn (RO3, and the RS summary of 2017-18 as first published) against
+ *   MHCLG revenue account budgets (RA), LA by LA;
+ * - the budgeted increase of 2018-19 (RA);
+ * - spending by service line between 2010-11 and 2017-18 in real terms (DfE section 251 outturn,
+ *   lines mapped between the 2010-11 structure and the later one; HM Treasury GDP deflator);
+ * - the shares of statutory and preventative spending under several definitions of "preventative".
+ * The functions that compute these are exported for notebook 04, which draws Figures 13 and 14 from them.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+const mn = (p: number) => p / 1e6;
+const bn = (p: number) => p / 1e9;
+/** "£806.2 million" */
+const fm = (p: number, d = 1) => `${p < 0 ? "−" : ""}£${fmtNumber(Math.abs(mn(p)), d)} million`;
+/** "£1.72 billion" */
+const fb = (p: number, d = 2) => `${p < 0 ? "−" : ""}£${fmtNumber(Math.abs(bn(p)), d)} billion`;
+
+/** A money observation in pounds; a missing value is an error naming file, row and column. */
+function pounds(o: Obs): number {
+  const v = inPounds(o);
+  if (v === null) throw new DataError(`${o.src}${o.sheet ? ` (sheet "${o.sheet}")` : ""} row ${o.row}, column "${o.col}": ${o.area} ${o.measure} ${o.year} is missing (marker "${o.marker ?? ""}")`);
+  return v;
+}
+
+/** A derived observation (a sum of cells or of other observations) for the evidence. */
+function derived(base: Obs, measure: string, area: string, value: number, derivedFrom: string): Obs {
+  return { measure, year: base.year, level: base.level, area, code: base.code, value, src: base.src, ...(base.sheet ? { sheet: base.sheet } : {}), row: base.row, col: base.col, derivedFrom };
+}
+
+/** The DfE 3-digit code of an MHCLG LA row: through its ONS code, else its name (a file's code can be a slip). */
+function laCodeOf(o: Obs): string {
+  const la = laByOnsCode(o.code) ?? laByName(o.area.replace(/\s+(UA|CC|MBC)$/, ""));
+  if (!la) throw new DataError(`${o.src} row ${o.row}: cannot match "${o.area}" (${o.code}) to a DfE local authority`);
+  return la.laCode;
+}
+
+const deflators = () => deflatorSeries();
+const deflatorObs = (years: string[]) => [...new Set(years)].map((y) => deflatorTable().one({ measure: "gdpDeflator", year: y }));
+/** Price growth between two financial years with the March 2020 deflator, in per cent. */
+export function priceGrowth(from: string, to: string): number {
+  const s = deflators();
+  return percentChange(deflatorIndex(s, from).index, deflatorIndex(s, to).index);
+}
+const DEFLATOR_NOTE =
+  "HM Treasury's GDP deflator in the mirror is the March 2020 vintage; the NAO (January 2019) used an earlier one, which is not in the mirror, and HM Treasury revises the series each quarter with ONS's national accounts.";
+
+// ---------------------------------------------------------------------------------------------
+// Overspending: outturn against budget, LA by LA
+
+/** One authority's outturn and budget for children's social care (net current expenditure, £). */
+export interface LaBalance {
+  laCode: string;
+  area: string;
+  outturn: Obs;
+  budget: Obs;
+  /** outturn − budget in pounds; null when either is missing in its file. */
+  diff: number | null;
+}
+
+/** The outturn source of a year: "first-release" uses the RS summary of 2017-18 as first published where the mirror has it. */
+export type OutturnVintage = "first-release" | "ro3";
+
+export interface OverspendYear {
+  year: string;
+  outturnLabel: string;
+  las: LaBalance[];
+  counted: LaBalance[];
+  missing: LaBalance[];
+  over: LaBalance[];
+  /** % of counted LAs whose outturn exceeded the budget. */
+  share: number;
+  /** Sum of outturn − budget over the counted LAs (£). */
+  netOfLas: number;
+  /** Sum of the overspends of the LAs that overspent, underspends not netted (£). */
+  sumOfOverspends: number;
+  englandOutturn: Obs;
+  englandBudget: Obs;
+  /** England row outturn − England row budget (£). */
+  englandDiff: number;
+}
+
+function outturnRows(year: string, vintage: OutturnVintage): { la: Obs[]; england: Obs; label: string } {
+  if (vintage === "first-release" && year === "2017-18") {
+    const t = rsTable();
+    return {
+      la: t.filter({ measure: "rsCsNetExpenditure", year, level: "la" }),
+      england: t.one({ measure: "rsCsNetExpenditure", year, level: "national" }),
+      label: `MHCLG revenue outturn summary (RS) ${year} as first published (${RS_2017_18.id}, line 330 children social care)`,
+    };
+  }
+  const t = ro3Table();
+  const la = t.filter({ measure: "csNetExpenditure", year, level: "la" });
+  if (la.length === 0) throw new MissingDataError(`no MHCLG revenue outturn (RO3) by LA for ${year} in the mirror; "Local authority revenue expenditure and financing England: ${year} individual local authority data – outturn" (RO3 or RS) would settle it`);
+  return {
+    la,
+    england: t.one({ measure: "csNetExpenditure", year, level: "national" }),
+    label: `MHCLG revenue outturn RO3 ${year} (${la[0].src}, total children's social care${year === "2010-11" ? ": the sum of its three children's lines" : ""})`,
+  };
+}
+
+/**
+ * Children's social care outturn against budget for every upper-tier LA in a year: MHCLG outturn
+ * (net current expenditure) minus MHCLG revenue account budget (budgeted net current expenditure,
+ * line 330; in 2010-11 and 2011-12 the sum of the children's lines, as in the outturn). LAs are
+ * matched by their DfE code (through the ONS code, or the name where a file's code is a slip); an
+ * LA whose outturn or budget is missing ("…" in the file) is left out of the count and named.
+ */
+export function overspendYear(year: string, vintage: OutturnVintage = "first-release"): OverspendYear {
+  const out = outturnRows(year, vintage);
+  const ra = raTable();
+  const budgets = ra.filter({ measure: "csBudget", year, level: "la" });
+  if (budgets.length === 0) throw new MissingDataError(`no MHCLG revenue account budget (RA) by LA for ${year} in the mirror; "Local authority revenue expenditure and financing England: ${year} budget individual local authority data" would settle it`);
+  const budgetOf = new Map(budgets.map((o) => [laCodeOf(o), o]));
+  const las: LaBalance[] = out.la.map((o) => {
+    const laCode = laCodeOf(o);
+    const b = budgetOf.get(laCode);
+    if (!b) throw new DataError(`RA ${year}: no budget row for ${o.area} (LA ${laCode}), which has an outturn row (${o.src} row ${o.row})`);
+    const diff = o.value === null || b.value === null ? null : pounds(o) - pounds(b);
+    return { laCode, area: o.area, outturn: o, budget: b, diff };
+  });
+  if (las.length !== budgets.length) throw new DataError(`${year}: ${las.length} LAs in the outturn but ${budgets.length} in the budget file`);
+  const counted = las.filter((l) => l.diff !== null);
+  const over = counted.filter((l) => (l.diff as number) > 0);
+  const englandBudget = ra.one({ measure: "csBudget", year, level: "national" });
+  return {
+    year,
+    outturnLabel: out.label,
+    las,
+    counted,
+    missing: las.filter((l) => l.diff === null),
+    over,
+    share: sharePercent(over.length, counted.length),
+    netOfLas: counted.reduce((s, l) => s + (l.diff as number), 0),
+    sumOfOverspends: over.reduce((s, l) => s + (l.diff as number), 0),
+    englandOutturn: out.england,
+    englandBudget,
+    englandDiff: pounds(out.england) - pounds(englandBudget),
+  };
+}
+
+/** LAs whose s251 outturn (children and young people's services excl. CERA, gross or net) exceeded their RA children's social care budget. */
+function s251AgainstBudget(year: string, kind: "gross" | "net"): { over: number; counted: number; share: number; sum: number } | null {
+  const f = S251_FILES[year];
+  if (!f) return null;
+  const budgetOf = new Map(raTable().filter({ measure: "csBudget", year, level: "la" }).map((o) => [laCodeOf(o), o]));
+  let over = 0;
+  let counted = 0;
+  let sum = 0;
+  for (const o of s251Table().filter({ measure: `s251:total:${kind}`, year, level: "la", src: f.id })) {
+    const b = budgetOf.get(o.laCode ?? "");
+    if (!b || o.value === null || b.value === null) continue;
+    const d = pounds(o) - pounds(b);
+    counted++;
+    if (d > 0) {
+      over++;
+      sum += d;
+    }
+  }
+  return { over, counted, share: sharePercent(over, counted), sum };
+}
+
+function laList(ls: LaBalance[], max = 25): string {
+  const shown = ls.slice(0, max).map((l) => `${l.area} (${l.diff === null ? `marker "${l.outturn.marker ?? l.budget.marker ?? ""}"` : fm(l.diff)})`);
+  return shown.join(", ") + (ls.length > max ? ` and ${ls.length - max} more` : "");
+}
+
+function overspendEvidence(y: OverspendYear): Evidence[] {
+  const rows = (ls: LaBalance[], which: "outturn" | "budget") => ls.map((l) => l[which].row);
+  const o0 = y.las[0].outturn;
+  const b0 = y.las[0].budget;
+  const tiny = ["201", "420"].map((c) => y.las.find((l) => l.laCode === c)).filter((l): l is LaBalance => !!l);
+  const overOut = derived(o0, o0.measure, `${y.over.length} LAs that overspent`, y.over.reduce((s, l) => s + (l.outturn.value as number), 0),
+    `outturn of the ${y.over.length} of ${y.counted.length} upper-tier LAs whose outturn exceeded the budget (rows ${Math.min(...rows(y.las, "outturn"))} to ${Math.max(...rows(y.las, "outturn"))})`);
+  const overBud = derived(b0, b0.measure, `${y.over.length} LAs that overspent`, y.over.reduce((s, l) => s + (l.budget.value as number), 0),
+    `budget of the same ${y.over.length} LAs (rows ${Math.min(...rows(y.las, "budget"))} to ${Math.max(...rows(y.las, "budget"))})`);
+  const under = y.counted.filter((l) => (l.diff as number) <= 0);
+  return [
+    ...evidenceFor([y.englandOutturn, overOut, ...under.map((l) => l.outturn), ...tiny.map((l) => l.outturn)], `children's social care net current expenditure, ${y.year}; the LAs that did not overspend and the tiny authorities are listed`),
+    ...evidenceFor([y.englandBudget, overBud, ...under.map((l) => l.budget), ...tiny.map((l) => l.budget)], `budgeted net current expenditure on children's social care, ${y.year}`),
+  ];
+}
+
+function overspendSentence(y: OverspendYear): string {
+  const tiny = ["420", "201"].map((c) => y.las.find((l) => l.laCode === c)).filter((l): l is LaBalance => !!l)
+    .map((l) => `${l.area} ${l.diff === null ? "left out (no figure)" : (l.diff as number) > 0 ? `in, overspent by ${fm(l.diff as number, 2)}` : `in, underspent by ${fm(-(l.diff as number), 2)}`}`);
+  const under = y.counted.filter((l) => (l.diff as number) <= 0).sort((a, b) => (a.diff as number) - (b.diff as number));
+  return `${y.year}: ${y.over.length} of the ${y.counted.length} upper-tier LAs with both figures spent more than they budgeted (${fmtPercent(y.share, 1)}; ${tiny.join("; ")})` +
+    (y.missing.length ? `; left out for a missing figure: ${laList(y.missing)}` : "") +
+    `. Outturn: ${y.outturnLabel}. ` +
+    `England outturn ${fm(pounds(y.englandOutturn))} against a budget of ${fm(pounds(y.englandBudget))}: ${fm(y.englandDiff)} over; ` +
+    `summed over the LAs, ${fm(y.netOfLas)} net, or ${fm(y.sumOfOverspends)} if only the overspends are added (underspends not netted). ` +
+    `The ${under.length} that did not overspend${under.length > 25 ? ", largest underspends first" : ""}: ${laList(under, under.length > 25 ? 10 : 25)}.`;
+}
+
+/**
+ * What overspent means here: outturn above budget, both MHCLG, children's social care net current
+ * expenditure. Roles: `share` (% of LAs that overspent in params.year), `shareFrom` (the same in
+ * params.from, when given), `overspend` (£ million, England outturn minus England budget in
+ * params.year). The 2017-18 outturn is read as first published (RS summary, 2018); the revised RO3
+ * file, LA sums, the sum of overspends alone and the section 251 outturn are alternatives.
+ */
+const overspend: Check = (c) => {
+  const year = param(c, "year");
+  const from = typeof c.params.from === "string" ? c.params.from : null;
+  const y = overspendYear(year, "first-release");
+  const values: Record<string, number | null> = { share: y.share, overspend: mn(y.englandDiff) };
+  const alternatives: Alternative[] = [];
+  const parts: string[] = [overspendSentence(y)];
+  const evidence = overspendEvidence(y);
+  const tinyOut = y.counted.filter((l) => l.laCode !== "420" && l.laCode !== "201");
+  alternatives.push({ label: `${year} without the Isles of Scilly and the City of London (${tinyOut.filter((l) => (l.diff as number) > 0).length} of ${tinyOut.length})`, kind: "inclusion", values: { share: sharePercent(tinyOut.filter((l) => (l.diff as number) > 0).length, tinyOut.length) } });
+  alternatives.push({ label: `${year} net outturn minus budget summed over the ${y.counted.length} LAs`, kind: "definition", values: { overspend: mn(y.netOfLas) } });
+  alternatives.push({ label: `${year} the overspends of the ${y.over.length} LAs that overspent, underspends not netted`, kind: "definition", values: { overspend: mn(y.sumOfOverspends) } });
+  if (year === "2017-18") {
+    const r = overspendYear(year, "ro3");
+    evidence.push(...evidenceFor([r.englandOutturn], "the revised RO3 file of the same year"));
+    const changed = r.las.filter((l) => {
+      const a = y.las.find((x) => x.laCode === l.laCode);
+      return a && a.outturn.value !== null && l.outturn.value !== null && Math.abs((a.outturn.value as number) - (l.outturn.value as number)) >= 1;
+    });
+    alternatives.push({ label: `${year} outturn as revised (RO3 revised file): ${r.over.length} of ${r.counted.length} LAs, England ${fm(r.englandDiff)}`, kind: "revision", values: { share: r.share, overspend: mn(r.englandDiff) } });
+    parts.push(`The revised RO3 file for ${year} gives ${r.over.length} of ${r.counted.length} (${fmtPercent(r.share, 1)}) and ${fm(r.englandDiff)} (England ${fm(pounds(r.englandOutturn))}); it changes ${changed.length === 0 ? "no LA's outturn" : changed.map((l) => `${l.area} (${fm(pounds(l.outturn) - pounds(y.las.find((x) => x.laCode === l.laCode)!.outturn), 3)})`).join(", ")}.`);
+  }
+  // the same comparison in the start year, so that a reading is judged on both years
+  const base = from ?? "2010-11";
+  const baseMhclg = base === year ? null : overspendYear(base, "first-release");
+  for (const kind of ["gross", "net"] as const) {
+    const a = s251AgainstBudget(year, kind);
+    const b = base === year ? null : s251AgainstBudget(base, kind);
+    if (!a) continue;
+    const then = b && baseMhclg ? `; on the same basis ${fmtPercent(b.share, 1)} in ${base}, against ${fmtPercent(baseMhclg.share, 1)} by MHCLG outturn` : "";
+    alternatives.push({
+      label: `DfE s251 ${kind} outturn (children's and young people's services excl. CERA) against the RA budget: ${a.over} of ${a.counted} LAs in ${year}${then}`,
+      kind: "definition",
+      values: { share: a.share, ...(b && from ? { shareFrom: b.share } : {}) },
+    });
+    parts.push(`Against a different outturn — DfE's section 251 ${kind} spending on all children's and young people's services, which is wider than children's social care — ${a.over} of ${a.counted} LAs (${fmtPercent(a.share, 1)}) exceeded their RA budget in ${year}, by ${fm(a.sum)} in all${then}.`);
+  }
+  if (from) {
+    const f = overspendYear(from, "first-release");
+    values.shareFrom = f.share;
+    evidence.push(...overspendEvidence(f));
+    parts.push(overspendSentence(f));
+    parts.push(from <= "2011-12"
+      ? `RA has no total line before 2012-13: the ${from} budget is the sum of its children's lines (${f.englandBudget.col}), which cover the same services as the outturn${from === "2010-11" ? "'s three children's lines (strategy, asylum seekers, other children's and families services)" : "'s total"}, so the comparison is like for like; from 2014-15 both budget and outturn also include Sure Start and services for young people.`
+      : "");
+  }
+  return { values, evidence, explanation: parts.filter(Boolean).join(" "), alternatives };
+};
+
+// ---------------------------------------------------------------------------------------------
+// Budgeted increase
+
+/**
+ * The change in budgeted spending on children's social care between two years (MHCLG RA line 330,
+ * England row): roles `increase` (£ million) and `pctChange`. The sum of the LA rows and the share
+ * of the increase that is children looked after (line 313) are given too.
+ */
+const budgetIncrease: Check = (c) => {
+  const from = param(c, "from");
+  const to = param(c, "to");
+  const ra = raTable();
+  const a = ra.one({ measure: "csBudget", year: from, level: "national" });
+  const b = ra.one({ measure: "csBudget", year: to, level: "national" });
+  const inc = pounds(b) - pounds(a);
+  const pct = percentChange(pounds(a), pounds(b));
+  const sumLa = (y: string) => ra.filter({ measure: "csBudget", year: y, level: "la" }).reduce((s, o) => s + (o.value === null ? 0 : pounds(o)), 0);
+  const laInc = sumLa(to) - sumLa(from);
+  const ca = ra.one({ measure: "claBudget", year: from, level: "national" });
+  const cb = ra.one({ measure: "claBudget", year: to, level: "national" });
+  const claInc = pounds(cb) - pounds(ca);
+  const explanation =
+    `MHCLG revenue account budgets (RA), total children's social care (line 330), budgeted net current expenditure, England row: ${fm(pounds(a))} for ${from} and ${fm(pounds(b))} for ${to}, ` +
+    `an increase of ${fm(inc)} (${fmtPercent(pct, 2, true)}). Summed over the upper-tier LA rows the increase is ${fm(laInc)}. ` +
+    `Children looked after (line 313) account for ${fm(claInc)} of it (${fmtPercent(sharePercent(claInc, inc), 1)}): ${fm(pounds(ca))} → ${fm(pounds(cb))}, ${fmtPercent(percentChange(pounds(ca), pounds(cb)), 2, true)}.`;
+  return {
+    values: { increase: mn(inc), pctChange: pct },
+    evidence: evidenceFor([a, b, ca, cb]),
+    explanation,
+    alternatives: [{ label: `sum of the upper-tier LA rows (${fm(laInc)})`, kind: "definition", values: { increase: mn(laInc), pctChange: percentChange(sumLa(from), sumLa(to)) } }],
+  };
+};
+
+// ---------------------------------------------------------------------------------------------
+// Service lines: section 251 outturn grouped the same way in every year
+
+/** The service lines of the NAO's Figure 13, in the later years' (2012-13 on) grouping. */
+export type ServiceLine = "cla" | "safeguarding" | "familySupport" | "otherChildrenFamilies" | "youthJustice" | "sureStart" | "youngPeople";
+
+export const SERVICE_LINES: ServiceLine[] = ["safeguarding", "familySupport", "cla", "otherChildrenFamilies", "youthJustice", "sureStart", "youngPeople"];
+
+export const SERVICE_LINE_LABELS: Record<ServiceLine, string> = {
+  safeguarding: "Safeguarding children and young people's services",
+  familySupport: "Family support services",
+  cla: "Looked-after children",
+  otherChildrenFamilies: "Other children's and families services",
+  youthJustice: "Youth justice",
+  sureStart: "Sure Start children's centres and early years",
+  youngPeople: "Services for young people",
+};
+
+/** The same names inside a sentence. */
+export const SERVICE_LINE_NAMES: Record<ServiceLine, string> = {
+  safeguarding: "safeguarding children and young people's services",
+  familySupport: "family support services",
+  cla: "looked-after children",
+  otherChildrenFamilies: "other children's and families services",
+  youthJustice: "youth justice",
+  sureStart: "Sure Start children's centres and early years",
+  youngPeople: "services for young people",
+};
+
+/** How the lines of 2010-11 and 2011-12 are read into the later grouping. */
+export type Mapping = "comparable" | "as-filed";
+
+export interface MappingOptions {
+  /** "comparable" (default): adoption and special guardianship with looked-after children in every year; "as-filed": each year's own groups. */
+  mapping?: Mapping;
+  /** Where the 2010-11 Child Trust Fund top ups go: with safeguarding's central lines (default) or nowhere (left out of the lines, kept in the total). */
+  childTrustFund?: "safeguarding" | "none";
+}
+
+/** The s251 measures (without the s251: prefix and :kind suffix) summed for a service line in a year. */
+export function lineParts(line: ServiceLine, year: string, opts: MappingOptions = {}): string[] {
+  const mapping = opts.mapping ?? "comparable";
+  const early = year <= "2011-12";
+  switch (line) {
+    case "cla":
+      return early && mapping === "comparable" ? ["cla", "adoption", "specialGuardianship"] : ["cla"];
+    case "otherChildrenFamilies":
+      return early && mapping === "comparable" ? ["otherChildrenFamiliesLine"] : ["otherChildrenFamilies"];
+    case "safeguarding":
+      if (year === "2010-11") return ["cypSafety", "commissioningSocialWork", "strategy", ...(opts.childTrustFund === "none" ? [] : ["childTrustFund"])];
+      // 2011-12: "children and young people's safety/children social care" already includes commissioning and social work
+      if (year === "2011-12") return ["cypSafety", "strategy"];
+      return ["safeguarding"];
+    default:
+      return [line];
+  }
+}
+
+/** How comparable each service line is between 2010-11 (or 2011-12) and the later years, in words. */
+export const LINE_COMPARABILITY: Record<ServiceLine, string> = {
+  safeguarding: "Comparable as a group. 2010-11: children and young people's safety (child death reviews, LA functions in relation to child protection, local safeguarding children board) + commissioning and social work + children's services strategy, with the Child Trust Fund top ups (2010-11 only); 2011-12: children and young people's safety/children social care (which then includes commissioning and social work) + children's services strategy; from 2012-13 the safeguarding total (social work, commissioning and children's services strategy, LSCB). Social work alone is not comparable: 2010-11 has it only inside commissioning and social work.",
+  familySupport: "Comparable: the family support total in every year (its sub-lines change: universal and targeted family support appear from 2011-12).",
+  cla: "Comparable once adoption services and special guardianship support, which 2010-11 and 2011-12 report under other children's and families services, are moved into children looked after, where later years report them. Asylum-seeking children are inside it in every year.",
+  otherChildrenFamilies: "Comparable on the single line \"other children's and families services\": the 2010-11 and 2011-12 group total also holds adoption and special guardianship (moved to looked-after children).",
+  youthJustice: "Comparable: total youth justice in every year (2010-11 splits it into secure accommodation, youth offending teams and other).",
+  sureStart: "Partly comparable: 2010-11 and 2011-12 have Sure Start children's centres only; from 2012-13 the group adds other early years spending (\"other early years funding\", later \"other spend on children under 5\").",
+  youngPeople: "Partly comparable: 2010-11's total (its description reads \"Unknown\": the sum of lines 41–46) includes Connexions and student support; later years have universal and targeted services for young people only.",
+};
+
+export interface LineAmount {
+  /** £ */
+  value: number;
+  obs: Obs[];
+}
+
+export interface ServiceLineYear {
+  year: string;
+  kind: "gross" | "net";
+  lines: Record<ServiceLine, LineAmount>;
+  /** Children and young people's services excluding CERA (£), sum of LAs. */
+  total: Obs;
+  /** What the total holds beyond the seven lines (the Child Trust Fund top ups when left out), £. */
+  outside: number;
+}
+
+/** The England sum (of LAs, file as first published) of one s251 measure in a year. */
+function s251England(measure: string, kind: "gross" | "net", year: string): Obs {
+  const f = S251_FILES[year];
+  if (!f) {
+    throw new MissingDataError(`no section 251 outturn by LA and line for ${year} in the mirror; DfE's "LA and school expenditure" release for ${year} (Table A1 underlying data by LA and line) would settle it`);
+  }
+  return s251Table().one({ measure: `s251:${measure}:${kind}`, year, level: "national", src: f.id });
+}
+
+/**
+ * The seven service lines of a year (England, sum of the 152 LAs, s251 outturn as first published),
+ * each the sum of the measures lineParts names. The lines must add up to the total of children's and
+ * young people's services (excluding CERA): a gap of more than £0.5 million is an error.
+ */
+export function serviceLines(year: string, kind: "gross" | "net" = "net", opts: MappingOptions = {}): ServiceLineYear {
+  // kept per loaded table: the checks ask for the same years many times
+  const table = s251Table();
+  let memo = serviceLineMemo.get(table);
+  if (!memo) serviceLineMemo.set(table, (memo = new Map()));
+  const key = JSON.stringify([year, kind, opts.mapping ?? "comparable", opts.childTrustFund ?? "safeguarding"]);
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const built = buildServiceLines(year, kind, opts);
+  memo.set(key, built);
+  return built;
+}
+
+const serviceLineMemo = new WeakMap<object, Map<string, ServiceLineYear>>();
+
+function buildServiceLines(year: string, kind: "gross" | "net", opts: MappingOptions): ServiceLineYear {
+  const total = s251England("total", kind, year);
+  const lines = {} as Record<ServiceLine, LineAmount>;
+  let sum = 0;
+  for (const l of SERVICE_LINES) {
+    const obs = lineParts(l, year, opts).map((m) => s251England(m, kind, year));
+    const value = obs.reduce((s, o) => s + pounds(o), 0);
+    lines[l] = { value, obs };
+    sum += value;
+  }
+  const outside = pounds(total) - sum;
+  const allowed = year === "2010-11" && opts.childTrustFund === "none" ? pounds(s251England("childTrustFund", kind, year)) : 0;
+  if (Math.abs(outside - allowed) > 5e5) {
+    throw new DataError(`${total.src}: the service lines of ${year} (${kind}) add up to ${fm(sum)}, not the total of ${fm(pounds(total))}: a line is missing or counted twice`);
+  }
+  return { year, kind, lines, total, outside };
+}
+
+/** The change of one service line between two years, in the prices of `prices` (null: cash). */
+export interface LineChange {
+  line: ServiceLine;
+  from: number;
+  to: number;
+  change: number;
+  pct: number;
+}
+
+export function lineChanges(from: string, to: string, prices: string | null, kind: "gross" | "net" = "net", opts: MappingOptions = {}): { changes: LineChange[]; a: ServiceLineYear; b: ServiceLineYear } {
+  const a = serviceLines(from, kind, opts);
+  const b = serviceLines(to, kind, opts);
+  const s = deflators();
+  const real = (v: number, y: string) => (prices ? realTerms(v, y, prices, s) : v);
+  const changes = SERVICE_LINES.map((line) => {
+    const x = real(a.lines[line].value, from);
+    const y = real(b.lines[line].value, to);
+    return { line, from: x, to: y, change: y - x, pct: percentChange(x, y) };
+  });
+  return { changes, a, b };
+}
+
+const SERIES_WHAT = ["pct", "change", "fall"] as const;
+type SeriesWhat = (typeof SERIES_WHAT)[number];
+
+function parseSeries(c: ClaimContext): { role: string; line: ServiceLine; what: SeriesWhat }[] {
+  const s = c.params.series;
+  if (!s || typeof s !== "object") throw new Error(`claim "${c.id}": parameter "series" ({ role: "line.pct|change|fall" }) is missing`);
+  return Object.entries(s as Record<string, string>).map(([role, spec]) => {
+    const [line, what] = String(spec).split(".");
+    if (!SERVICE_LINES.includes(line as ServiceLine)) throw new Error(`claim "${c.id}": unknown service line "${line}" (lines: ${SERVICE_LINES.join(", ")})`);
+    if (!SERIES_WHAT.includes(what as SeriesWhat)) throw new Error(`claim "${c.id}": "${spec}" must end in .pct, .change or .fall`);
+    return { role, line: line as ServiceLine, what: what as SeriesWhat };
+  });
+}
+
+const pick = (ch: LineChange, what: SeriesWhat) => (what === "pct" ? ch.pct : what === "change" ? mn(ch.change) : -mn(ch.change));
+
+/**
+ * The real-terms change of service lines between two years (Figure 13): params.series maps each
+ * role to "<line>.pct" (per cent), "<line>.change" (£ million, negative for a fall) or "<line>.fall"
+ * (£ million, positive for a fall); net current expenditure, in the prices of params.prices
+ * (default the end year). Gross, cash, the other placing of the Child Trust Fund top ups and the
+ * 2010-11 groups as filed are alternatives.
+ */
+const serviceLineChange: Check = (c) => {
+  const from = param(c, "from");
+  const to = param(c, "to");
+  const prices = optParam(c, "prices", to);
+  const kind = optParam(c, "kind", "net") as "gross" | "net";
+  const series = parseSeries(c);
+  const main = lineChanges(from, to, prices, kind);
+  const get = (r: { changes: LineChange[] }, l: ServiceLine) => r.changes.find((x) => x.line === l)!;
+  const values = Object.fromEntries(series.map((s) => [s.role, pick(get(main, s.line), s.what)]));
+  const other = kind === "net" ? "gross" : "net";
+  /** Other readings, each with the lines it can move. */
+  const readings: { label: string; kind: Alternative["kind"]; r: { changes: LineChange[] }; lines: ServiceLine[] }[] = [
+    { label: `${other} expenditure, real terms (${prices} prices)`, kind: "definition", r: lineChanges(from, to, prices, other), lines: SERVICE_LINES },
+    { label: `cash, ${kind}`, kind: "cash-real", r: lineChanges(from, to, null, kind), lines: SERVICE_LINES },
+  ];
+  const lines = [...new Set(series.map((s) => s.line))];
+  if (from === "2010-11" && lines.includes("safeguarding")) readings.push({ label: "Child Trust Fund top ups (2010-11) left out of safeguarding", kind: "definition", r: lineChanges(from, to, prices, kind, { childTrustFund: "none" }), lines: ["safeguarding"] });
+  if (from <= "2011-12" && lines.some((l) => l === "cla" || l === "otherChildrenFamilies")) readings.push({ label: `${from} groups as filed (adoption and special guardianship left in other children's and families services)`, kind: "definition", r: lineChanges(from, to, prices, kind, { mapping: "as-filed" }), lines: ["cla", "otherChildrenFamilies"] });
+  const alternatives: Alternative[] = readings.map((x) => ({ label: x.label, kind: x.kind, values: Object.fromEntries(series.map((s) => [s.role, pick(get(x.r, s.line), s.what)])) }));
+  const infl = priceGrowth(from, prices);
+  const lineText = lines.map((l) => {
+    const ch = get(main, l);
+    const alt = readings.filter((x) => x.lines.includes(l)).map((x) => `${x.label}: ${fmtPercent(get(x.r, l).pct, 1, true)} (${fm(get(x.r, l).change)})`).join("; ");
+    // 0.1 point less price growth lowers the start year's real amount by a thousandth of its cash amount
+    const sens = mn(main.a.lines[l].value) * 0.001;
+    return `${SERVICE_LINE_LABELS[l]}: ${fm(main.a.lines[l].value)} in ${from} (${fm(ch.from)} in ${prices} prices) → ${fm(main.b.lines[l].value)} in ${to}: ` +
+      `${fm(ch.change)}, ${fmtPercent(ch.pct, 1, true)} in real terms [${alt}]; each 0.1 point less price growth from ${from} to ${prices} adds £${fmtNumber(Math.abs(sens), 2)} million to the real change. ${LINE_COMPARABILITY[l]}`;
+  }).join(" ");
+  const explanation =
+    `DfE section 251 outturn, ${kind} current expenditure, England (sum of the 152 LAs, City of London and the Isles of Scilly included; files as first published), lines mapped to the grouping of the later years. ` +
+    `${lineText} Prices: HM Treasury GDP deflator, ${from} → ${prices} ${fmtPercent(infl, 2, true)}. ${DEFLATOR_NOTE}`;
+  const used = [...lines.flatMap((l) => [...main.a.lines[l].obs, ...main.b.lines[l].obs]), ...deflatorObs([from, to, prices])];
+  return { values, evidence: evidenceFor(used), explanation, alternatives };
+};
+
+// ---------------------------------------------------------------------------------------------
+// Statutory and preventative shares (Figure 14)
+
+export interface PreventativeDefinition {
+  id: string;
+  /** A few words, for chart legends. */
+  short: string;
+  label: string;
+  lines: ServiceLine[];
+}
+
+/**
+ * Definitions of "preventative" spending; statutory is everything else in the total (looked-after
+ * children and safeguarding, with youth justice or other lines where a definition leaves them out).
+ */
+export const PREVENTATIVE_DEFINITIONS: PreventativeDefinition[] = [
+  { id: "all-non-statutory", short: "every non-statutory line", label: "Sure Start and early years, family support, services for young people, other children's and families services and youth justice", lines: ["sureStart", "familySupport", "youngPeople", "otherChildrenFamilies", "youthJustice"] },
+  { id: "without-youth-justice", short: "without youth justice", label: "the same without youth justice (youth offending work counted as statutory)", lines: ["sureStart", "familySupport", "youngPeople", "otherChildrenFamilies"] },
+  { id: "early-help", short: "Sure Start, family support, young people", label: "Sure Start and early years, family support and services for young people", lines: ["sureStart", "familySupport", "youngPeople"] },
+  { id: "universal", short: "Sure Start and young people only", label: "Sure Start and early years and services for young people only", lines: ["sureStart", "youngPeople"] },
+];
+
+export function definition(id: string): PreventativeDefinition {
+  const d = PREVENTATIVE_DEFINITIONS.find((x) => x.id === id);
+  if (!d) throw new Error(`unknown definition of preventative spending "${id}" (definitions: ${PREVENTATIVE_DEFINITIONS.map((x) => x.id).join(", ")})`);
+  return d;
+}
+
+export interface ShareYear {
+  year: string;
+  preventative: number;
+  statutory: number;
+  total: number;
+  /** % of the total */
+  preventativeShare: number;
+  statutoryShare: number;
+  lines: ServiceLineYear;
+}
+
+/** Preventative and statutory spending in a year under a definition (statutory = total − preventative). */
+export function shareYear(year: string, def: PreventativeDefinition, kind: "gross" | "net" = "net", opts: MappingOptions = {}): ShareYear {
+  const lines = serviceLines(year, kind, opts);
+  const total = pounds(lines.total);
+  const preventative = def.lines.reduce((s, l) => s + lines.lines[l].value, 0);
+  return { year, preventative, statutory: total - preventative, total, preventativeShare: sharePercent(preventative, total), statutoryShare: sharePercent(total - preventative, total), lines };
+}
+
+/**
+ * Shares of statutory and preventative spending in two years and the real-terms change in
+ * preventative (or statutory) spending: params.group "preventative" (default) or "statutory"; roles
+ * `from` and `to` (% of the total of children's and young people's services excl. CERA, s251 net
+ * outturn), `fall` (£ billion, real terms, positive for a fall) and `rise` (£ billion, real terms).
+ * params.definition (default "all-non-statutory") names the preventative lines; every other
+ * definition, gross spending, another start year (params.compareFrom) and the 2010-11 groups as
+ * filed are alternatives.
+ */
+const preventativeShare: Check = (c) => {
+  const from = param(c, "from");
+  const to = param(c, "to");
+  const group = optParam(c, "group", "preventative");
+  if (group !== "preventative" && group !== "statutory") throw new Error(`claim "${c.id}": parameter "group" must be "preventative" or "statutory"`);
+  const def = definition(optParam(c, "definition", "all-non-statutory"));
+  const prices = optParam(c, "prices", to);
+  const compareFrom = typeof c.params.compareFrom === "string" ? c.params.compareFrom : null;
+  const s = deflators();
+  const shareOf = (y: ShareYear) => (group === "preventative" ? y.preventativeShare : y.statutoryShare);
+  const amountOf = (y: ShareYear) => (group === "preventative" ? y.preventative : y.statutory);
+  const reading = (f: string, d: PreventativeDefinition, kind: "gross" | "net", opts: MappingOptions = {}) => {
+    const a = shareYear(f, d, kind, opts);
+    const b = shareYear(to, d, kind, opts);
+    const realA = realTerms(amountOf(a), f, prices, s);
+    const realB = realTerms(amountOf(b), to, prices, s);
+    return { a, b, from: shareOf(a), to: shareOf(b), fall: bn(realA - realB), rise: bn(realB - realA), realA, realB, cashFall: bn(amountOf(a) - amountOf(b)) };
+  };
+  const main = reading(from, def, "net");
+  const values = { from: main.from, to: main.to, fall: main.fall, rise: main.rise };
+  const v = (r: ReturnType<typeof reading>) => ({ from: r.from, to: r.to, fall: r.fall, rise: r.rise });
+  // the other start year first: a different start year is the first thing to rule in or out
+  const otherStart = compareFrom ?? (from === "2010-11" ? "2011-12" : "2010-11");
+  const start = reading(otherStart, def, "net");
+  const alternatives: Alternative[] = [{ label: `starting in ${otherStart} instead of ${from}`, kind: "period", values: v(start) }];
+  const rows: string[] = [];
+  for (const d of PREVENTATIVE_DEFINITIONS) {
+    if (d.id === def.id) continue;
+    const r = reading(from, d, "net");
+    alternatives.push({ label: `preventative = ${d.label}`, kind: "definition", values: v(r) });
+    rows.push(`${d.label}: ${fmtPercent(r.a.preventativeShare, 1)} → ${fmtPercent(r.b.preventativeShare, 1)}`);
+  }
+  const gross = reading(from, def, "gross");
+  alternatives.push({ label: "gross expenditure instead of net", kind: "definition", values: v(gross) });
+  const asFiled = from <= "2011-12" ? reading(from, def, "net", { mapping: "as-filed" }) : null;
+  if (asFiled) alternatives.push({ label: `${from} groups as filed (adoption and special guardianship counted in other children's and families services)`, kind: "definition", values: v(asFiled) });
+  alternatives.push({ label: "cash instead of real terms", kind: "cash-real", values: { fall: main.cashFall, rise: -main.cashFall } });
+  const statLines = SERVICE_LINES.filter((l) => !def.lines.includes(l)).map((l) => SERVICE_LINE_NAMES[l]);
+  const line = (y: ShareYear) => `${y.year}: preventative ${fm(y.preventative)}, statutory ${fm(y.statutory)}, of ${fm(y.total)} (${fmtPercent(y.preventativeShare, 1)} / ${fmtPercent(y.statutoryShare, 1)})`;
+  const [early, late] = [main.a, start.a].sort((x, y) => x.year.localeCompare(y.year));
+  const between = (l: ServiceLine) => `${SERVICE_LINE_NAMES[l]} ${fm(early.lines.lines[l].value)} → ${fm(late.lines.lines[l].value)}`;
+  const explanation =
+    `DfE section 251 outturn, net current expenditure on children's and young people's services (excluding CERA), England (sum of the 152 LAs, files as first published), lines mapped to the later grouping. ` +
+    `Preventative = ${def.label}; statutory = ${statLines.join(" and ")}${from === "2010-11" ? " (in 2010-11 with the Child Trust Fund top ups)" : ""}. ` +
+    `${line(main.a)}; ${line(main.b)}. ` +
+    `In ${prices} prices ${group} spending went from ${fb(main.realA)} to ${fb(main.realB)}: ${main.fall >= 0 ? "down" : "up"} ${fb(Math.abs(main.realA - main.realB))} ` +
+    `(cash: ${fb(Math.abs(main.cashFall) * 1e9)} ${main.cashFall >= 0 ? "less" : "more"}; HM Treasury GDP deflator, ${from} → ${prices} ${fmtPercent(priceGrowth(from, prices), 2, true)}). ` +
+    `The preventative share moves with the definition — ${rows.join("; ")}; gross instead of net: ${fmtPercent(gross.a.preventativeShare, 1)} → ${fmtPercent(gross.b.preventativeShare, 1)}` +
+    (asFiled ? `; keeping ${from}'s own groups (adoption and special guardianship inside other children's and families services) gives ${fmtPercent(asFiled.a.preventativeShare, 1)} in ${from}` : "") +
+    `. Starting in ${otherStart} instead: ${fmtPercent(start.a.preventativeShare, 1)} preventative, ${fmtPercent(start.a.statutoryShare, 1)} statutory in ${otherStart}, ${fmtPercent(start.b.preventativeShare, 1)} in ${to}. ` +
+    `Between ${early.year} and ${late.year} preventative spending went from ${fm(early.preventative)} to ${fm(late.preventative)} (${fmtPercent(early.preventativeShare, 1)} → ${fmtPercent(late.preventativeShare, 1)} of the total): ${between("sureStart")}, ${between("youngPeople")}, ${between("familySupport")}. ` +
+    DEFLATOR_NOTE;
+  const used = [main.a, main.b, start.a].flatMap((y) => [y.lines.total, ...SERVICE_LINES.flatMap((l) => y.lines.lines[l].obs)]);
+  return { values, evidence: evidenceFor([...used, ...deflatorObs([from, to, prices])]), explanation, alternatives };
+};
+
+// ---------------------------------------------------------------------------------------------
+// Data for notebook 04 (Figures 13 and 14 and their tables), from the same functions as the checks
+
+/** The description a file gives a line, read from the England sum's derivedFrom ('… whose line is "…"'). */
+export function lineDescription(o: Obs): string {
+  const m = /whose line is "([^"]*)"/.exec(o.derivedFrom ?? "");
+  return (m ? m[1] : o.measure).replace(/\s+/g, " ").replace(/\u0092/g, "’");
+}
+
+/** One row per service line: the lines each year sums, and whether they compare. */
+export function lineMappingRows(from = "2010-11", to = "2017-18", kind: "gross" | "net" = "net"): { line: string; [k: string]: string | number }[] {
+  const a = serviceLines(from, kind);
+  const b = serviceLines(to, kind);
+  return SERVICE_LINES.map((l) => ({
+    line: SERVICE_LINE_LABELS[l],
+    [`${from} lines`]: a.lines[l].obs.map(lineDescription).join(" + "),
+    [`${from} £m`]: mn(a.lines[l].value),
+    [`${to} lines`]: b.lines[l].obs.map(lineDescription).join(" + "),
+    [`${to} £m`]: mn(b.lines[l].value),
+    comparable: LINE_COMPARABILITY[l],
+  }));
+}
+
+/** Figure 13 redrawn: each service line's change between two years in real terms (net, £ million, prices of `prices`). */
+export function figure13Data(from = "2010-11", to = "2017-18", prices = to): { rows: { line: ServiceLine; label: string; fromCash: number; toCash: number; fromReal: number; toReal: number; change: number; pct: number }[]; inflation: number; sources: string[] } {
+  const r = lineChanges(from, to, prices, "net");
+  const rows = r.changes.map((ch) => ({
+    line: ch.line,
+    label: SERVICE_LINE_LABELS[ch.line],
+    fromCash: mn(r.a.lines[ch.line].value),
+    toCash: mn(r.b.lines[ch.line].value),
+    fromReal: mn(ch.from),
+    toReal: mn(ch.to),
+    change: mn(ch.change),
+    pct: ch.pct,
+  }));
+  return { rows, inflation: priceGrowth(from, prices), sources: [r.a.total.src, r.b.total.src, deflatorObs([from])[0].src] };
+}
+
+/** The financial years with section 251 outturn by LA and line in the mirror, from `from` to `to`. */
+export function s251Years(from = "2010-11", to = "2017-18"): string[] {
+  return Object.keys(S251_FILES).filter((y) => y >= from && y <= to).sort();
+}
+
+/** Figure 14 redrawn: statutory and preventative spending by year (net, £ billion in the prices of `prices`) and the preventative share. */
+export function figure14Data(years = s251Years(), definitionId = "all-non-statutory", prices = "2017-18"): { years: string[]; statutory: number[]; preventative: number[]; share: number[]; definition: PreventativeDefinition; sources: string[] } {
+  const def = definition(definitionId);
+  const s = deflators();
+  const ys = years.map((y) => shareYear(y, def, "net"));
+  return {
+    years,
+    statutory: ys.map((y) => bn(realTerms(y.statutory, y.year, prices, s))),
+    preventative: ys.map((y) => bn(realTerms(y.preventative, y.year, prices, s))),
+    share: ys.map((y) => y.preventativeShare),
+    definition: def,
+    sources: [...new Set(ys.map((y) => y.lines.total.src)), deflatorObs([prices])[0].src],
+  };
+}
+
+/** The preventative share by year under every definition (net), and gross for the first definition. */
+export function preventativeShares(years = s251Years()): { definition: string; short: string; kind: "gross" | "net"; shares: number[] }[] {
+  const out: { definition: string; short: string; kind: "gross" | "net"; shares: number[] }[] = PREVENTATIVE_DEFINITIONS.map((d) => ({ definition: d.label, short: d.short, kind: "net", shares: years.map((y) => shareYear(y, d, "net").preventativeShare) }));
+  const d0 = PREVENTATIVE_DEFINITIONS[0];
+  out.push({ definition: d0.label, short: `${d0.short}, gross`, kind: "gross", shares: years.map((y) => shareYear(y, d0, "gross").preventativeShare) });
+  return out;
+}
+
+/** Overspending by year: LAs that overspent, England outturn minus budget, and the sum of overspends (£ million). */
+export function overspendSeries(years = overspendYears()): { year: string; over: number; counted: number; share: number; england: number; sumOfOverspends: number; outturn: string }[] {
+  return years.map((y) => {
+    const o = overspendYear(y, "first-release");
+    return { year: y, over: o.over.length, counted: o.counted.length, share: o.share, england: mn(o.englandDiff), sumOfOverspends: mn(o.sumOfOverspends), outturn: o.outturnLabel };
+  });
+}
+
+/** Years with both an RO3 outturn and an RA budget by LA. */
+export function overspendYears(): string[] {
+  const ro = new Set(ro3Table().years("csNetExpenditure"));
+  return raTable().years("csBudget").filter((y) => ro.has(y));
+}
+
+export const spendingResponseChecks: Record<string, Check> = {
+  overspend,
+  budgetIncrease,
+  serviceLineChange,
+  preventativeShare,
+};

@@ -4,6 +4,7 @@ import { populationTable, POPULATION_MEASURES } from "./population";
 import { claTable, CLA_MEASURES } from "./cla";
 import { workforceTable, WORKFORCE_MEASURES } from "./workforce";
 import { spendingTable, isSpendingMeasure } from "./spending";
+import { covariatesTable, COVARIATE_MEASURES } from "./covariates";
 
 /**
  * Which tidy table holds a measure. Tables are loaded (from the cache when possible) only when a
@@ -14,6 +15,7 @@ const TABLES: { measures: (m: string) => boolean; table: () => ObsTable }[] = [
   { measures: (m) => CLA_MEASURES.includes(m), table: claTable },
   { measures: (m) => WORKFORCE_MEASURES.includes(m), table: workforceTable },
   { measures: isSpendingMeasure, table: spendingTable },
+  { measures: (m) => COVARIATE_MEASURES.includes(m), table: covariatesTable },
   { measures: () => true, table: cinTable },
 ];
 

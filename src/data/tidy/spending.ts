@@ -1,7 +1,5 @@
-import * as XLSX from "xlsx";
-import * as fs from "node:fs";
-import { DataError, Source, rawPath, source, verifySource } from "../sources";
-import { RawTable, readCsv } from "../readers";
+import { DataError, Source, source } from "../sources";
+import { RawTable, readCsv, readGrid } from "../readers";
 import { parseCell } from "../markers";
 import { cached } from "../cache";
 import { Obs, ObsTable, validateObs } from "../obs";
@@ -22,6 +20,12 @@ import type { DeflatorPoint } from "./spending-deflator";
  *                          CHILDREN SOCIAL CARE", C7; 2010-11: sum of the three children's lines)
  * - `csGrossExpenditure`   the same, total expenditure (C3) — where the NCE sheet carries it (not 2013-14)
  * - `csClaNetExpenditure`  children looked after line, net current expenditure (2011-12 on)
+ * LA rows carry ONS codes: the files before 2014-15 have E-codes only, mapped through the later
+ * files; a later file's code is kept where an earlier one disagrees (a slip: see ro3Year).
+ *
+ * MHCLG revenue outturn summary RS 2017-18 as first published (2018), £ thousand, England + upper-tier LAs
+ * - `rsCsNetExpenditure`   children social care (line 330), net current expenditure: the 2017-18
+ *                          outturn as it stood before the revised RO3 file (codes as the file writes them)
  *
  * MHCLG revenue account budgets RA, £ thousand (budgeted net current expenditure), 2010-11 … 2019-20
  * - `csBudget`             total children's social care (line 330; 2010-11 and 2011-12: sum of the children's lines)
@@ -29,6 +33,7 @@ import type { DeflatorPoint } from "./spending-deflator";
  * - `csBudget:<line>`      other children's lines: sureStart (310), otherChildrenFamilies (315),
  *                          familySupport (322), youthJustice (323), safeguarding (325, 2014-15 on),
  *                          asylum (326), youngPeople (327, 2014-15 on)
+ * LA rows carry ONS codes (the files before 2017-18 have E-codes only, mapped through the later files).
  *
  * DfE section 251 outturn, £ (LA files) or £ million (the EES files), 2010-11 … 2018-19 as first
  * published; the 2021-22 EES release (England, every line, 2015-16 … 2021-22) and the 2019-20 EES
@@ -42,7 +47,10 @@ import type { DeflatorPoint } from "./spending-deflator";
  *   individual centres), `familySupport`, `youngPeople`, `youthJustice`, `otherChildrenFamilies`,
  *   `fosteringExclFees` and `fosteringFees` (2018-19: lines 3.1.2a and 3.1.2b);
  *   and for 2010-11 and 2011-12 only, whose lines differ: `cypSafety` (total children and young
- *   people's safety), `commissioningSocialWork` (commissioning and social work).
+ *   people's safety; in 2011-12 it includes commissioning and social work, in 2010-11 it does not),
+ *   `commissioningSocialWork` (commissioning and social work); and the lines of S251_EXTRA_LINES:
+ *   `adoption`, `specialGuardianship` (every year), `strategy`, `otherChildrenFamiliesLine`
+ *   (2010-11 and 2011-12), `childTrustFund` (2010-11).
  *
  * HM Treasury GDP deflator (March 2020), England row
  * - `gdpDeflator`          index, 2018-19 = 100 (null, marker "-", for forecast years)
@@ -107,6 +115,8 @@ export const S251_FILES: Record<string, { id: string; sheet?: string }> = {
 export const S251_EES_NATIONAL = "s251-ees-2021-22-s251-childrens-young-peoples-services-national3";
 /** LA, regional and England totals of children and young people's services (gross, £ million) in the 2019-20 EES release, 2014-15 … 2019-20 (later revisions included). */
 export const S251_HIGHLIGHTS = "s251-ees-2019-20-cfr-s251-highlightssummary-v1-2";
+/** MHCLG revenue outturn summary (RS) 2017-18 as first published, and its LA sheet. */
+export const RS_2017_18 = { id: "rs-rs-2017-18-data-by-la", sheet: "RS LA Data 2017-18" };
 export const DEFLATOR_SOURCE = "spending-deflators-gdp-deflators-budget-march-2020-update";
 export const DEFLATOR_SHEET = "11032020 deflator update";
 export const PLACEMENTS_SOURCE = "cla-2018-cla2018";
@@ -117,6 +127,7 @@ export const UNIT_OF_SOURCE: Record<string, number> = {
   ...Object.fromEntries(Object.values(RO3_FILES).map((f) => [f.id, 1000])),
   ...Object.fromEntries(Object.values(RA_FILES).map((f) => [f.id, 1000])),
   ...Object.fromEntries(Object.values(S251_FILES).map((f) => [f.id, 1])),
+  [RS_2017_18.id]: 1000,
   [S251_EES_NATIONAL]: 1e6,
   [S251_HIGHLIGHTS]: 1e6,
   [LAIT_FINANCE_SOURCE]: 1,
@@ -138,17 +149,9 @@ export function inPounds(o: Obs): number | null {
  * three times faster (old .xls files are parsed whole whatever `sheets` asks).
  */
 function sheetGrid(id: string, sheet: string): { grid: unknown[][]; source: Source } {
-  const s = source(id);
-  verifySource(s);
-  let wb: XLSX.WorkBook;
-  try {
-    wb = XLSX.read(fs.readFileSync(rawPath(s)), { type: "buffer", sheets: [sheet], dense: true, cellText: false, cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false });
-  } catch (e) {
-    throw new DataError(`${s.file} is not a readable spreadsheet: ${(e as Error).message}`, s.file);
-  }
-  const ws = wb.Sheets[sheet];
-  if (!ws) throw new DataError(`${s.file}: no sheet "${sheet}"; sheets found: ${wb.SheetNames.join(", ")}`, s.file);
-  return { grid: XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: null, blankrows: true }), source: s };
+  // only the sheet needed, in dense mode without formatted text: these wide MHCLG sheets parse 2-3 times faster
+  const { grid, source: s } = readGrid(id, sheet, { sheets: [sheet], dense: true });
+  return { grid, source: s };
 }
 
 const text = (v: unknown): string => (v === null || v === undefined ? "" : String(v).replace(/\s+/g, " ").trim());
@@ -245,7 +248,15 @@ function ro3Year(year: string, ecodeToOns: Map<string, string>): Obs[] {
       sawEngland = true;
     }
     let code = national ? "E92000001" : cOns >= 0 ? text(row[cOns]) : ecodeToOns.get(ecode) ?? "";
-    if (!national && cOns >= 0 && code !== "") ecodeToOns.set(ecode, code);
+    if (!national && cOns >= 0 && code !== "") {
+      // A file's ONS code that differs from the one the later files give the same E-code is a slip in
+      // that file (2015-16 gives North Yorkshire, E2721, the code E10000022, which no authority has):
+      // the later files' code is kept, so that LAs can be matched across years and with the budgets.
+      // The authorities created in 2019 have new E-codes, so they are not affected.
+      const known = ecodeToOns.get(ecode);
+      if (known !== undefined && known !== code) code = known;
+      else ecodeToOns.set(ecode, code);
+    }
     if (code === "") code = ecode;
     for (const sp of specs) {
       const v = sumCells(sp.cols.map((c) => row[c]));
@@ -269,6 +280,42 @@ function ro3Build(): Obs[] {
   return parts.reverse().flat();
 }
 
+/**
+ * RS 2017-18 as first published: children social care (line 330) net current expenditure, England
+ * and upper-tier LAs. LA codes are kept as the file writes them (it gives North Yorkshire E10000022).
+ */
+function rsBuild(): Obs[] {
+  const { id, sheet } = RS_2017_18;
+  const { grid, source: s } = sheetGrid(id, sheet);
+  const where = `${s.file} (sheet "${sheet}")`;
+  const h = findRow(grid, `header row starting "E-code" in sheet "${sheet}"`, s.file, (r) => text(r[0]) === "E-code");
+  const header = (grid[h] ?? []).map((c) => normLabel(c));
+  const cols = header.map((_, j) => j);
+  const cName = oneCol(cols.filter((j) => header[j] === "local authority"), `"Local authority"`, where, s.file);
+  const cClass = oneCol(cols.filter((j) => header[j] === "class"), `"Class"`, where, s.file);
+  const cOns = oneCol(cols.filter((j) => header[j] === "ons code"), `"ONS Code"`, where, s.file);
+  const cCsc = oneCol(cols.filter((j) => header[j] === "children social care"), `"Children Social Care"`, where, s.file);
+  const out: Obs[] = [];
+  let sawEngland = false;
+  for (let r = h + 1; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    const name = text(row[cName]);
+    const ecode = text(row[0]);
+    const national = /^england$/i.test(name);
+    if (!national && !(ecode !== "" && UPPER_TIER.has(text(row[cClass])))) continue;
+    if (national) {
+      if (sawEngland) continue;
+      sawEngland = true;
+    }
+    out.push(cellObs({
+      measure: "rsCsNetExpenditure", year: "2017-18", level: national ? "national" : "la", area: national ? "England" : name,
+      code: national ? "E92000001" : text(row[cOns]) || ecode, src: id, sheet, row: r + 1, col: text(grid[h][cCsc]),
+    }, row[cCsc]));
+  }
+  if (!sawEngland) throw new DataError(`${where}: no ENGLAND row`, s.file);
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // RA: budgets
 
@@ -283,7 +330,7 @@ const RA_LINES: [string, RegExp][] = [
   ["csBudget:youngPeople", /^childrens social care:? services for young people/],
 ];
 
-function raYear(year: string): Obs[] {
+function raYear(year: string, ecodeToOns: Map<string, string> = new Map()): Obs[] {
   const { id, sheet } = RA_FILES[year];
   const { grid, source: s } = sheetGrid(id, sheet);
   const where = `${s.file} (sheet "${sheet}")`;
@@ -321,7 +368,9 @@ function raYear(year: string): Obs[] {
       sawEngland = true;
     }
     const ons = onsCols.length ? text(row[onsCols[0]]) : "";
-    const code = national ? "E92000001" : ons || ecode;
+    if (!national && ons !== "") ecodeToOns.set(ecode, ons);
+    // files before 2017-18 have E-codes only: their ONS codes come from the later files
+    const code = national ? "E92000001" : ons || ecodeToOns.get(ecode) || ecode;
     for (const sp of specs) {
       const v = sumCells(sp.cols.map((c) => row[c]));
       out.push({
@@ -334,6 +383,13 @@ function raYear(year: string): Obs[] {
   }
   if (!sawEngland) throw new DataError(`${where}: no ENGLAND row`, s.file);
   return out;
+}
+
+function raBuild(): Obs[] {
+  const map = new Map<string, string>();
+  // later files first, so their ONS codes are known when the earlier ones (E-codes only) are read
+  const parts = Object.keys(RA_FILES).sort().reverse().map((y) => raYear(y, map));
+  return parts.reverse().flat();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -372,6 +428,36 @@ export const S251_LINES: [string, RegExp][] = [
 
 /** Lines every s251 year must have (an absent one is an error naming the file). */
 const S251_REQUIRED = ["total", "cla", "residential", "youthJustice", "familySupport", "sureStart"];
+
+/**
+ * Lines read for comparing 2010-11 and 2011-12 with the later years' groupings (the years each is
+ * read): `adoption` and `specialGuardianship` (every year; from 2012-13 inside children looked
+ * after, before that inside "other children's and families services"), `strategy` (children's
+ * services strategy, 2010-11 and 2011-12; from 2012-13 inside safeguarding as "commissioning and
+ * children's services strategy"), `otherChildrenFamiliesLine` (2010-11 and 2011-12: the single
+ * line "other children's and families services", without adoption and special guardianship) and
+ * `childTrustFund` (Child Trust Fund top ups, 2010-11 only).
+ */
+export const S251_EXTRA_LINES: [string, RegExp, (year: string) => boolean][] = [
+  ["adoption", /^adoption services$/, () => true],
+  ["specialGuardianship", /^special guardianship support$/, () => true],
+  ["strategy", /^(total )?childrens services strategy$/, (y) => y <= "2011-12"],
+  ["otherChildrenFamiliesLine", /^other childrens? and famil(y|ies) services$/, (y) => y <= "2011-12"],
+  ["childTrustFund", /^child trust fund top ups$/, (y) => y === "2010-11"],
+];
+
+/** Extra lines each year must have (an absent one is an error naming the file). */
+function s251ExtraRequired(year: string): string[] {
+  const base = ["adoption", "specialGuardianship"];
+  if (year > "2011-12") return base;
+  return [...base, "strategy", "otherChildrenFamiliesLine", "cypSafety", "commissioningSocialWork", ...(year === "2010-11" ? ["childTrustFund"] : [])];
+}
+
+/** The name of one of the extra lines (S251_EXTRA_LINES) a description stands for in a year, if any. */
+export function s251ExtraLineOf(description: unknown, year: string): string | undefined {
+  const n = s251LineName(description);
+  return S251_EXTRA_LINES.find(([, re, years]) => years(year) && re.test(n))?.[0];
+}
 
 export function s251LineOf(description: unknown, year: string): string | undefined {
   const n = s251LineName(description);
@@ -414,7 +500,7 @@ function s251Year(year: string): Obs[] {
   for (let r = 0; r < t.rows.length; r++) {
     const la = t.text(r, cLa);
     if (!/^\d{3}$/.test(la)) continue;
-    const line = s251LineOf(t.rows[r][cDesc.index], year);
+    const line = s251LineOf(t.rows[r][cDesc.index], year) ?? s251ExtraLineOf(t.rows[r][cDesc.index], year);
     if (!line) continue;
     if (line === "fosteringExclFees" || line === "fosteringFees") {
       const p = fosterParts.get(la) ?? {};
@@ -452,7 +538,7 @@ function s251Year(year: string): Obs[] {
     }
     descOf.set("fostering", "3.1.2a + 3.1.2b Fostering services");
   }
-  for (const req of S251_REQUIRED) {
+  for (const req of [...S251_REQUIRED, ...s251ExtraRequired(year)]) {
     if (!byLine.has(`${req}:gross`)) throw new DataError(`${t.where}: no line recognised as "${req}" for ${year}`, t.source.file);
   }
   for (const [k, obs] of byLine) {
@@ -600,12 +686,17 @@ function table(name: string, version: number, ids: string[], build: () => Obs[])
 
 /** RO3 children's social care outturn (£ thousand), England and upper-tier LAs, 2010-11 … 2019-20. */
 export function ro3Table(): ObsTable {
-  return table("ro3", 1, Object.values(RO3_FILES).map((f) => f.id), ro3Build);
+  return table("ro3", 2, Object.values(RO3_FILES).map((f) => f.id), ro3Build);
+}
+
+/** RS 2017-18 as first published: children social care net current expenditure (£ thousand), England and upper-tier LAs. */
+export function rsTable(): ObsTable {
+  return table("rs", 1, [RS_2017_18.id], rsBuild);
 }
 
 /** RA budgets (£ thousand), England and upper-tier LAs, 2010-11 … 2019-20. */
 export function raTable(): ObsTable {
-  return table("ra", 1, Object.values(RA_FILES).map((f) => f.id), () => Object.keys(RA_FILES).sort().flatMap(raYear));
+  return table("ra", 2, Object.values(RA_FILES).map((f) => f.id), raBuild);
 }
 
 /**
@@ -613,7 +704,7 @@ export function raTable(): ObsTable {
  * 2021-22 EES release and the LA totals of the 2019-20 EES release (both £ million, revisions included).
  */
 export function s251Table(): ObsTable {
-  return table("s251", 5, [...Object.values(S251_FILES).map((f) => f.id), S251_EES_NATIONAL, S251_HIGHLIGHTS], () => [
+  return table("s251", 6, [...Object.values(S251_FILES).map((f) => f.id), S251_EES_NATIONAL, S251_HIGHLIGHTS], () => [
     ...Object.keys(S251_FILES).sort().flatMap(s251Year),
     ...s251EesNational(),
     ...s251Highlights(),
@@ -634,12 +725,12 @@ export function placementsTable(): ObsTable {
 export function spendingTable(): ObsTable {
   const hit = memo.get("all");
   if (hit) return hit;
-  const t = new ObsTable([...ro3Table().rows, ...raTable().rows, ...s251Table().rows, ...deflatorTable().rows, ...placementsTable().rows]);
+  const t = new ObsTable([...ro3Table().rows, ...rsTable().rows, ...raTable().rows, ...s251Table().rows, ...deflatorTable().rows, ...placementsTable().rows]);
   memo.set("all", t);
   return t;
 }
 
-const SPENDING_MEASURES = new Set(["csNetExpenditure", "csGrossExpenditure", "csClaNetExpenditure", "csBudget", "claBudget", "gdpDeflator", "gdpDeflatorGrowth"]);
+const SPENDING_MEASURES = new Set(["csNetExpenditure", "csGrossExpenditure", "csClaNetExpenditure", "rsCsNetExpenditure", "csBudget", "claBudget", "gdpDeflator", "gdpDeflatorGrowth"]);
 
 /** True for the measures the spending tables hold (for the catalog of tables). */
 export function isSpendingMeasure(m: string): boolean {
