@@ -16,6 +16,8 @@ Usage:
       --doc nao,pac,hcl,govuk,cc           only these documents
       --id ID[,ID...]                      only these claims (a trailing * matches a prefix)
       --out FILE                           write to FILE (atomically) instead of standard output
+  csc-factcheck report [--out DIR] [--notebooks DIR] [--ledger FILE.json] [--timeout SECONDS]
+                                           run every notebook headless and write a static site (default report/)
   csc-factcheck disagreements [--format table|json|md]
                                            where two documents (or two places in one) state one quantity differently, and which reading of the data reproduces each
   csc-factcheck panel --data FILE.csv --y COL --x COL,COL --entity COL --time COL --effects oneway|twoways [--cluster entity] [--format json|table]
@@ -132,6 +134,10 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
       case "data": return await cmdData();
       case "recheck": return await cmdRecheck(opts);
       case "disagreements": return await cmdDisagreements(opts);
+      case "report": {
+        const { reportCommand } = await import("./commands/report");
+        return await reportCommand(argv.slice(1));
+      }
       case "panel": {
         const { panelCommand } = await import("./commands/panel");
         return await panelCommand(argv.slice(1));

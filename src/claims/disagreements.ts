@@ -55,7 +55,7 @@ export function whichReading(r: LedgerRow, i: number): { label: string | null; k
   const sv = completeStated({ written: r.written[i], unit: r.units[i], role: r.roles[i], ...(q ? { qualifier: q } : {}), ...(tolerance !== undefined ? { tolerance } : {}), value: r.stated[i] });
   const rec = r.recomputed?.[i] ?? null;
   const m = compareValue({ ...sv, value: r.stated[i] }, rec);
-  if (m.match === "exact" || m.match === "last-digit") return { label: PRIMARY, kind: "primary" };
+  if (m.match === "exact" || m.match === "last-digit") return { label: r.reading ? `${PRIMARY} (${r.reading})` : PRIMARY, kind: "primary" };
   for (const a of r.alternatives ?? []) {
     const v = a.values[r.roles[i]];
     if (v === null || v === undefined) continue;
@@ -81,10 +81,16 @@ export function disagreements(rows: LedgerRow[]): Disagreement[] {
       const w = whichReading(r, i);
       return { id: r.id, document: r.document, location: r.location, written: r.written[i], term: r.term ?? null, period: r.periods?.[i] ?? null, stated: r.stated[i], verdict: r.verdict, matches: w.label, matchKind: w.kind };
     });
-    const differentNumbers = new Set(statements.map((s) => s.written.replace(/\s+/g, " ").toLowerCase())).size > 1;
-    const differentReadings = new Set(statements.map((s) => s.matches)).size > 1;
+    // listed when: a different reading of the data reproduces each number; or numbers for the same
+    // period disagree beyond their written precision; or the documents name the quantity differently
+    const differentReadings = new Set(statements.map((s) => s.matchKind === "primary" ? "primary" : s.matches)).size > 1 || statements.some((s) => s.matches === null && s.verdict !== "unverifiable" && s.verdict !== "model");
+    const tol = (x: { r: LedgerRow; i: number }) => x.r.tolerances?.[x.i] ?? 0;
+    const samePeriodDisagree = rs.some((a, ia) => rs.some((b, ib) => ib > ia && (a.r.periods?.[a.i] ?? null) === (b.r.periods?.[b.i] ?? null) && (a.r.periods?.[a.i] ?? null) !== null &&
+      a.r.units[a.i] === b.r.units[b.i] && (a.r.qualifiers?.[a.i] ?? null) === (b.r.qualifiers?.[b.i] ?? null) && Math.abs(a.r.stated[a.i] - b.r.stated[b.i]) > Math.max(tol(a), tol(b)) + 1e-9));
+    const differentQualifiers = new Set(statements.map((_, k) => rs[k].r.qualifiers?.[rs[k].i] ?? null)).size > 1;
     const differentTerms = new Set(statements.map((s) => s.term).filter((t) => t !== null)).size > 1;
-    if (!differentNumbers && !differentReadings && !differentTerms) continue;
+    const differentReadingsOfPrimary = new Set(statements.filter((s) => s.matchKind === "primary").map((s) => s.matches)).size > 1;
+    if (!differentReadings && !samePeriodDisagree && !differentQualifiers && !differentTerms && !differentReadingsOfPrimary) continue;
     const first = rs[0].r;
     const i0 = rs[0].i;
     const cause = statements

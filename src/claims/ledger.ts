@@ -75,6 +75,7 @@ export async function checkClaim(c: Claim, all?: Claim[]): Promise<LedgerRow> {
     ...(c.quantityRole ? { quantityRole: c.quantityRole } : {}),
     ...(c.quantities ? { quantities: c.quantities } : {}),
     ...(c.term ? { term: c.term } : {}),
+    ...(res.reading ? { reading: res.reading } : {}),
     periods: c.stated.map((s) => s.period ?? null),
     ...(res.alternatives && res.alternatives.length ? { alternatives: res.alternatives } : {}),
   };

@@ -100,6 +100,8 @@ export interface CheckResult {
   dataTolerance?: Record<string, number>;
   /** Only for `inconsistent`, `model` and `unverifiable`, which comparison cannot decide. */
   verdict?: Extract<Verdict, "inconsistent" | "model" | "unverifiable">;
+  /** A few words naming the primary reading (period, inclusion, release), for the list of disagreements. */
+  reading?: string;
   /**
    * Set by checks of a document's internal consistency: the recomputed value is what the document's
    * OTHER numbers imply, so a mismatch is `inconsistent` rather than `differs`.
@@ -130,5 +132,6 @@ export interface LedgerRow {
   quantityRole?: string;
   quantities?: Record<string, string>;
   term?: string;
+  reading?: string;
   alternatives?: Alternative[];
 }

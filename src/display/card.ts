@@ -104,13 +104,14 @@ function comparisonTable(row: LedgerRow): string {
 
 /**
  * A card for one ledger row: the quote with its document and location, stated vs recomputed,
- * the verdict badge, the explanation and the evidence. Every string is escaped.
+ * the verdict badge, the explanation and the evidence. Every string is escaped. The card's id,
+ * `claim-<id>`, is the anchor the report's index links to.
  * @example show(claimCard(row)) // in a notebook: the card for row.id
  */
 export function claimCard(row: LedgerRow): string {
   const doc = DOC_TITLES[row.document] ?? row.document;
   return [
-    `<div class="csc-claim-card" style="border:1px solid #d0d7de;border-left:6px solid ${(VERDICT_COLOURS[row.verdict] ?? VERDICT_COLOURS.unverifiable).background};border-radius:6px;padding:10px 14px;margin:8px 0;max-width:60em">`,
+    `<div class="csc-claim-card" id="claim-${escapeHtml(row.id)}" style="border:1px solid #d0d7de;border-left:6px solid ${(VERDICT_COLOURS[row.verdict] ?? VERDICT_COLOURS.unverifiable).background};border-radius:6px;padding:10px 14px;margin:8px 0;max-width:60em">`,
     `<div style="display:flex;justify-content:space-between;align-items:baseline;gap:12px">`,
     `<div><code>${escapeHtml(row.id)}</code><br><span style="color:#57606a">${escapeHtml(doc)}, ${escapeHtml(row.location)}</span></div>`,
     `<div>${verdictBadge(row.verdict)}</div>`,

@@ -100,7 +100,7 @@ const activityChange: Check = (c) => {
       sentences.push(`With the 0-17 populations DfE printed at the time (${fmtNumber(da.value)} for ${from}, pre-2011-Census; ${fmtNumber(db.value)} for ${to}) growth would be ${fmtPercent(alt, 1, true)}.`);
     }
   }
-  return { values, evidence: evidenceFor(used), explanation: sentences.join(" "), alternatives, dataTolerance };
+  return { values, evidence: evidenceFor(used), explanation: sentences.join(" "), alternatives, dataTolerance, reading: `${from} to ${to}` };
 };
 
 /** An England count in one year. Role params.role (default "level"). */

@@ -232,6 +232,7 @@ const laRateRange: Check = (c) => {
   }
   s.push(`This claim is checked with ${tinyWords} ${tiny === "include" ? "included" : "left out"}.`);
   const alternatives: Alternative[] = [{ label: `${tinyWords} ${other === "include" ? "included" : "left out"} (${release} release)`, kind: "inclusion", values: Object.fromEntries(ends.map((e) => [e, alt[e].value])) }];
+  const reading = `${tinyWords} ${tiny === "include" ? "included" : "left out"} (${relLabel})`;
   const evid: Obs[] = [...ends.flatMap((e) => main[e].obs), ...ends.flatMap((e) => alt[e].obs)];
   for (const rel of Object.keys(RATE_RELEASES[measure])) {
     if (rel === release) continue;
@@ -261,7 +262,7 @@ const laRateRange: Check = (c) => {
     s.push(`Rates of ${RATE_LABELS[m2] ?? m2} instead (same release and choice): ${d.min.name} ${r1(d.min.value)} to ${d.max.name} ${r1(d.max.value)}.`);
     evid.push(...d.min.obs, ...d.max.obs);
   }
-  return { values, evidence: evidenceFor(dedupe(evid)), explanation: s.join(" "), alternatives };
+  return { values, evidence: evidenceFor(dedupe(evid)), explanation: s.join(" "), alternatives, reading };
 };
 
 /** ", 28 episodes among 209 children aged 0-17" for a tiny authority's children-in-need rate. */
