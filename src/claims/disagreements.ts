@@ -89,12 +89,16 @@ export function disagreements(rows: LedgerRow[]): Disagreement[] {
       a.r.units[a.i] === b.r.units[b.i] && (a.r.qualifiers?.[a.i] ?? null) === (b.r.qualifiers?.[b.i] ?? null) && Math.abs(a.r.stated[a.i] - b.r.stated[b.i]) > Math.max(tol(a), tol(b)) + 1e-9));
     const differentQualifiers = new Set(statements.map((_, k) => rs[k].r.qualifiers?.[rs[k].i] ?? null)).size > 1;
     const differentTerms = new Set(statements.map((s) => s.term).filter((t) => t !== null)).size > 1;
-    const differentReadingsOfPrimary = new Set(statements.filter((s) => s.matchKind === "primary").map((s) => s.matches)).size > 1;
-    if (!differentReadings && !samePeriodDisagree && !differentQualifiers && !differentTerms && !differentReadingsOfPrimary) continue;
+    if (!differentReadings && !samePeriodDisagree && !differentQualifiers && !differentTerms) continue;
     const first = rs[0].r;
     const i0 = rs[0].i;
     const cause = statements
-      .map((s) => `${DOC_TITLES[s.document as keyof typeof DOC_TITLES]?.split(",")[0] ?? s.document} (${s.location}) writes ${s.written}${s.term ? ` of “${s.term}”` : ""}${s.period ? ` for ${s.period}` : ""}: ${s.matches === PRIMARY ? "the data's primary reading reproduces it" : s.matches ? `reproduced only by ${s.matches} (${s.matchKind})` : "no reading of the data reproduces it"}`)
+      .map((s) => {
+        const who = `${DOC_TITLES[s.document as keyof typeof DOC_TITLES]?.split(",")[0] ?? s.document} (${s.location}) writes ${s.written}${s.term ? ` of “${s.term}”` : ""}${s.period ? ` for ${s.period}` : ""}`;
+        if (s.matchKind === "primary") return `${who}: ${s.matches!.replace(PRIMARY, "the project's reading")} reproduces it`;
+        if (s.matches) return `${who}: only ${s.matches} (${s.matchKind}) reproduces it`;
+        return `${who}: no reading of the data reproduces it`;
+      })
       .join("; ");
     out.push({ quantity, statements, data: first.recomputed?.[i0] ?? null, unit: first.units[i0], cause });
   }

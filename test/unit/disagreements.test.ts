@@ -24,7 +24,8 @@ test("a group whose numbers differ is listed, each statement with the reading th
     ["pac-1", "the project's primary reading", "primary"],
     ["cc-1", "Isles of Scilly included", "inclusion"],
   ]);
-  assert.match(d[0].cause, /Community Care \(p\) writes 1,343: reproduced only by Isles of Scilly included \(inclusion\)/);
+  assert.match(d[0].cause, /Community Care \(p\) writes 1,343: only Isles of Scilly included \(inclusion\) reproduces it/);
+  assert.match(d[0].cause, /NAO \(p\) writes 1,323: the project's reading reproduces it/);
 });
 
 test("groups that agree are not listed; different terms for the same number are", () => {
