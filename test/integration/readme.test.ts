@@ -1,0 +1,15 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { ROOT, ensureData } from "../helpers";
+import { buildLedger } from "../../src/claims/ledger";
+import { countsTable } from "../../src/claims/summary";
+
+test("the README's ledger table equals the ledger (node tools/readme-ledger.js rewrites it)", async () => {
+  await ensureData();
+  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+  const m = /<!-- ledger -->\n([\s\S]*?)\n<!-- \/ledger -->/.exec(readme);
+  assert.ok(m, "README has the ledger markers");
+  assert.equal(m![1], countsTable(await buildLedger()));
+});
