@@ -21,6 +21,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { within } from "../src/stats/panel";
+import { seededRandom } from "../src/stats/random";
 import { panelCommand } from "../src/commands/panel";
 
 interface Config {
@@ -46,17 +47,6 @@ const CONFIGS: Config[] = [
 const ROOT = path.resolve(__dirname, "..", "..");
 const R_SCRIPT = path.join(ROOT, "bench", "panel-plm.R");
 
-/** Seeded uniform PRNG on [0, 1) (mulberry32). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Standard normal draws from a uniform generator (Box–Muller). */
 function normals(u: () => number): () => number {
@@ -91,7 +81,7 @@ const r6 = (v: number): number => Math.round(v * 1e6) / 1e6;
  * `cfg.rows`, kept in (entity, period) order.
  */
 function generate(cfg: Config): Panel {
-  const u = mulberry32(cfg.seed);
+  const u = seededRandom(cfg.seed);
   const z = normals(u);
   const cells = cfg.entities * cfg.periods;
   if (cfg.rows > cells) throw new Error(`${cfg.name}: ${cfg.rows} rows > ${cells} entity-periods`);

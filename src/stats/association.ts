@@ -21,6 +21,9 @@ export interface Labelled {
  * @example labelledRange([{ label: "Hertfordshire", value: 300.5 }, { label: "Blackpool", value: 1322.7 }, { label: "Leeds", value: 640 }])
  * // => { min: { label: "Hertfordshire", value: 300.5 }, max: { label: "Blackpool", value: 1322.7 }, n: 3 }
  */
+import { seededRandom } from "./random";
+export { seededRandom };
+
 export function labelledRange<T extends Labelled>(items: T[]): { min: T; max: T; n: number } {
   if (items.length === 0) throw new RangeError("labelledRange: no values");
   let min = items[0];
@@ -86,22 +89,6 @@ export function spearman(x: number[], y: number[]): number {
   return sampleRankCorrelation(x, y);
 }
 
-/**
- * A deterministic pseudo-random source in [0, 1) from a 32-bit seed (mulberry32), so that
- * permutation tests give the same p-value on every run.
- *
- * @example const r = seededRandom(42); r() // => 0.6011037519201636
- */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The regularised lower incomplete gamma function P(a, x) = γ(a, x) / Γ(a), by its series for

@@ -18,6 +18,7 @@
  * period, or null for never treated.
  */
 import { twoways, factorize, type Key } from "./panel";
+import { seededRandom } from "./random";
 
 /** Panel of a staggered-adoption design: one value per row. */
 export interface DidData {
@@ -140,17 +141,6 @@ export interface CallawaySantAnnaResult {
   entities: number;
 }
 
-/** A small seeded pseudo-random generator (mulberry32), so bootstrap results repeat exactly. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Unit { cohort: number | null; y: Map<number, number> }
 
@@ -243,7 +233,7 @@ export function callawaySantAnna(data: DidData, opts: { control?: "never" | "not
   const est = csCells(units, periods, control);
   const events = [...est.byEvent.keys()].sort((a, b) => a - b);
   const reps: { overall: number; byEvent: Map<number, number> }[] = [];
-  const rnd = mulberry32(opts.seed ?? 20190123);
+  const rnd = seededRandom(opts.seed ?? 20190123);
   for (let b = 0; b < B; b++) {
     const sample: Unit[] = [];
     for (let i = 0; i < units.length; i++) sample.push(units[Math.floor(rnd() * units.length)]);
@@ -287,7 +277,7 @@ export function simulateStaggered(opts: {
   noise?: number;
   seed?: number;
 }): { data: DidData & { y: number[]; entity: number[]; time: number[]; cohort: (number | null)[] }; trueAtt: number } {
-  const rnd = mulberry32(opts.seed ?? 1);
+  const rnd = seededRandom(opts.seed ?? 1);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
   const y: number[] = [];
   const entity: number[] = [];

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { callawaySantAnna, eventStudy, mulberry32, simulateStaggered, treatedIndicator, twfeDid } from "../../src/stats/did";
+import { callawaySantAnna, eventStudy, simulateStaggered, treatedIndicator, twfeDid } from "../../src/stats/did";
+import { seededRandom } from "../../src/stats/random";
 
 const close = (a: number, b: number, tol = 1e-9, what = "") => assert.ok(Math.abs(a - b) <= tol, `${what} expected ${b}, got ${a}`);
 
@@ -60,7 +61,7 @@ test("group-time cells: controls are never-treated, or also not-yet-treated", ()
 
 test("bad input is an error", () => {
   assert.throws(() => callawaySantAnna({ y: [1, 2], entity: ["a", "a"], time: [1, 2], cohort: [2, null] }, { bootstrap: 0 }), /two cohorts/);
-  const rnd = mulberry32(1);
+  const rnd = seededRandom(1);
   const x = rnd();
   assert.ok(x >= 0 && x < 1);
 });

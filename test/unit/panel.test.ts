@@ -18,6 +18,7 @@ import {
 } from "../../src/stats/panel";
 import { spdFactor, studentTTwoSidedP, incompleteBeta } from "../../src/stats/linalg";
 import { formatPanelTable, formatSignificant, formatPValue } from "../../src/stats/panel-format";
+import { seededRandom } from "../../src/stats/random";
 
 // dist/test/unit -> project root
 const ROOT = path.resolve(__dirname, "../../..");
@@ -57,17 +58,7 @@ function closeRecord(actual: Record<string, number>, expected: Record<string, nu
   for (const k of Object.keys(expected)) close(actual[k], expected[k], tol, `${what} ${k}`);
 }
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 function shuffled<T>(xs: T[], seed: number): T[] {
   const r = rng(seed);

@@ -6,7 +6,7 @@ import {
   between, dummies, lastShare, orderings, partialRSquared, projectionSsr, r2Table, randomEffects, rSquared,
   sequentialShares, shapleyShares, varianceShares, ABSORB_LEVELS,
 } from "../../src/stats/variance-shares";
-import { mulberry32 } from "../../src/stats/did";
+import { seededRandom } from "../../src/stats/random";
 
 const close = (a: number, b: number, tol = 1e-10, what = "") => assert.ok(Math.abs(a - b) <= tol, `${what} expected ${b}, got ${a}`);
 
@@ -69,7 +69,7 @@ test("collinear groups: sequential gives all to the first, Shapley splits it equ
 });
 
 test("Shapley shares add up to the full R² for correlated groups, and lie within the range over orderings", () => {
-  const rnd = mulberry32(11);
+  const rnd = seededRandom(11);
   const n = 60;
   const a = Array.from({ length: n }, () => rnd());
   const b = a.map((x) => x + 0.5 * rnd());
@@ -86,7 +86,7 @@ test("Shapley shares add up to the full R² for correlated groups, and lie withi
 });
 
 test("a factor with many levels is swept out, giving the same R² as its dummies; a column constant within it adds nothing", () => {
-  const rnd = mulberry32(5);
+  const rnd = seededRandom(5);
   const G = ABSORB_LEVELS + 10;
   const ent: string[] = [];
   const t: number[] = [];

@@ -164,6 +164,26 @@ export function normLabel(v: unknown): string {
 /** MHCLG classes of the upper-tier (children's services) authorities: unitaries, metropolitan districts, London boroughs, shire counties. */
 const UPPER_TIER = new Set(["UA", "MD", "L", "LB", "SC"]);
 
+/**
+ * The rows of an MHCLG sheet below its header that a children's services table needs: the upper-tier
+ * authorities (E-code present, class UA/MD/L/LB/SC) and the first ENGLAND row.
+ */
+function* upperTierRows(grid: unknown[][], header: number, cName: number, cClass: number): Generator<{ r: number; row: unknown[]; name: string; ecode: string; national: boolean }> {
+  let sawEngland = false;
+  for (let r = header + 1; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    const name = text(row[cName]);
+    const ecode = text(row[0]);
+    const national = /^england$/i.test(name);
+    if (!national && !(ecode !== "" && UPPER_TIER.has(text(row[cClass])))) continue;
+    if (national) {
+      if (sawEngland) continue;
+      sawEngland = true;
+    }
+    yield { r, row, name, ecode, national };
+  }
+}
+
 function cellObs(base: Omit<Obs, "value" | "marker">, raw: unknown): Obs {
   const c = parseCell(raw);
   return { ...base, value: c.value, ...(c.value === null ? { marker: c.marker ?? c.text ?? "" } : {}) };
@@ -237,16 +257,8 @@ function ro3Year(year: string, ecodeToOns: Map<string, string>): Obs[] {
   }
   const out: Obs[] = [];
   let sawEngland = false;
-  for (let r = h + 1; r < grid.length; r++) {
-    const row = grid[r] ?? [];
-    const name = text(row[cName]);
-    const ecode = text(row[0]);
-    const national = /^england$/i.test(name);
-    if (!national && !(ecode !== "" && UPPER_TIER.has(text(row[cClass])))) continue;
-    if (national) {
-      if (sawEngland) continue;
-      sawEngland = true;
-    }
+  for (const { r, row, name, ecode, national } of upperTierRows(grid, h, cName, cClass)) {
+    if (national) sawEngland = true;
     let code = national ? "E92000001" : cOns >= 0 ? text(row[cOns]) : ecodeToOns.get(ecode) ?? "";
     if (!national && cOns >= 0 && code !== "") {
       // A file's ONS code that differs from the one the later files give the same E-code is a slip in
@@ -297,16 +309,8 @@ function rsBuild(): Obs[] {
   const cCsc = oneCol(cols.filter((j) => header[j] === "children social care"), `"Children Social Care"`, where, s.file);
   const out: Obs[] = [];
   let sawEngland = false;
-  for (let r = h + 1; r < grid.length; r++) {
-    const row = grid[r] ?? [];
-    const name = text(row[cName]);
-    const ecode = text(row[0]);
-    const national = /^england$/i.test(name);
-    if (!national && !(ecode !== "" && UPPER_TIER.has(text(row[cClass])))) continue;
-    if (national) {
-      if (sawEngland) continue;
-      sawEngland = true;
-    }
+  for (const { r, row, name, ecode, national } of upperTierRows(grid, h, cName, cClass)) {
+    if (national) sawEngland = true;
     out.push(cellObs({
       measure: "rsCsNetExpenditure", year: "2017-18", level: national ? "national" : "la", area: national ? "England" : name,
       code: national ? "E92000001" : text(row[cOns]) || ecode, src: id, sheet, row: r + 1, col: text(grid[h][cCsc]),
@@ -357,16 +361,8 @@ function raYear(year: string, ecodeToOns: Map<string, string> = new Map()): Obs[
   }
   const out: Obs[] = [];
   let sawEngland = false;
-  for (let r = h + 1; r < grid.length; r++) {
-    const row = grid[r] ?? [];
-    const name = text(row[cName]);
-    const ecode = text(row[0]);
-    const national = /^england$/i.test(name);
-    if (!national && !(ecode !== "" && UPPER_TIER.has(text(row[cClass])))) continue;
-    if (national) {
-      if (sawEngland) continue;
-      sawEngland = true;
-    }
+  for (const { r, row, name, ecode, national } of upperTierRows(grid, h, cName, cClass)) {
+    if (national) sawEngland = true;
     const ons = onsCols.length ? text(row[onsCols[0]]) : "";
     if (!national && ons !== "") ecodeToOns.set(ecode, ons);
     // files before 2017-18 have E-codes only: their ONS codes come from the later files
