@@ -20,7 +20,7 @@ const rows: [string, string, string][] = [];
 
 function time(label: string, cmd: string, args: string[], env: Record<string, string> = {}, target = ""): number {
   const t0 = performance.now();
-  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } });
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024 });
   const s = (performance.now() - t0) / 1000;
   if (r.status !== 0) {
     process.stderr.write(`${label} failed:\n${r.stderr}\n`);
@@ -47,7 +47,7 @@ rows.push(["all notebooks, headless", `${total.toFixed(2)} s`, "< 60 s"]);
 
 const panelArgs = [path.join(ROOT, "dist", "bench", "panel.js"), ...(full ? [] : ["--only", "nao"])];
 process.stderr.write(`panel estimator: node ${panelArgs.slice(1).join(" ")}\n`);
-const p = spawnSync(process.execPath, panelArgs, { cwd: ROOT, encoding: "utf8" });
+const p = spawnSync(process.execPath, panelArgs, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 
 const w = Math.max(...rows.map((r) => r[0].length));
 process.stdout.write(`\n${"measure".padEnd(w)}  ${"time".padStart(9)}  target\n${"-".repeat(w + 22)}\n`);

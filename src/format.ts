@@ -11,8 +11,13 @@
  */
 export function fmtNumber(x: number | null | undefined, decimals = 0): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return "–";
-  return x.toLocaleString("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  let f = FORMATS.get(decimals);
+  if (!f) FORMATS.set(decimals, (f = new Intl.NumberFormat("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
+  return f.format(x);
 }
+
+/** One formatter per number of decimals (creating one per call is slow). */
+const FORMATS = new Map<number, Intl.NumberFormat>();
 
 /**
  * A percentage, e.g. a change or a share given in percent.

@@ -53,6 +53,33 @@ export function cached<T>(name: string, version: number, sources: Source[], buil
   return data;
 }
 
+/**
+ * A result computed from inputs it is keyed by (the whole input, serialised as `key`), stored under
+ * the cache folder: for deterministic but slow computations (permutation tests, model fits) that
+ * several runs repeat on the same data. A different input is a different key, so nothing stale is read.
+ */
+export function cachedByKey<T>(name: string, key: string, compute: () => T): T {
+  const file = path.join(cacheDir(), `${name}-${sha256(key).slice(0, 24)}.json`);
+  if (process.env.CSC_NO_CACHE !== "1" && fs.existsSync(file)) {
+    try {
+      const e = JSON.parse(fs.readFileSync(file, "utf8")) as { key: string; data: T };
+      if (e.key === sha256(key)) {
+        cacheStats.hits++;
+        return e.data;
+      }
+    } catch {
+      /* a damaged cache file is recomputed */
+    }
+  }
+  const data = compute();
+  try {
+    writeAtomic(file, JSON.stringify({ key: sha256(key), data }));
+  } catch {
+    /* a read-only cache folder only costs speed */
+  }
+  return data;
+}
+
 /** Removes every cached table. */
 export function clearCache(): void {
   fs.rmSync(cacheDir(), { recursive: true, force: true });

@@ -34,10 +34,41 @@ export interface Obs {
 
 /** A tidy table of observations with lookups that fail loudly. */
 export class ObsTable {
+  private byMeasure: Map<string, Obs[]> | undefined;
+  private byMeasureYear = new Map<string, Map<string, Obs[]>>();
   constructor(readonly rows: Obs[]) {}
 
+  /** The rows of one measure (indexed on first use: checks ask for one measure at a time). */
+  private ofMeasure(measure: string): Obs[] {
+    if (!this.byMeasure) {
+      this.byMeasure = new Map();
+      for (const o of this.rows) {
+        const b = this.byMeasure.get(o.measure);
+        if (b) b.push(o);
+        else this.byMeasure.set(o.measure, [o]);
+      }
+    }
+    return this.byMeasure.get(measure) ?? [];
+  }
+
+  /** The rows of one measure in one year. */
+  private ofMeasureYear(measure: string, year: string): Obs[] {
+    let m = this.byMeasureYear.get(measure);
+    if (!m) {
+      m = new Map();
+      for (const o of this.ofMeasure(measure)) {
+        const b = m.get(o.year);
+        if (b) b.push(o);
+        else m.set(o.year, [o]);
+      }
+      this.byMeasureYear.set(measure, m);
+    }
+    return m.get(year) ?? [];
+  }
+
   filter(q: Partial<Pick<Obs, "measure" | "year" | "level" | "area" | "code" | "src" | "laCode">>): Obs[] {
-    return this.rows.filter((o) =>
+    const rows = q.measure === undefined ? this.rows : q.year === undefined ? this.ofMeasure(q.measure) : this.ofMeasureYear(q.measure, q.year);
+    return rows.filter((o) =>
       (q.measure === undefined || o.measure === q.measure) &&
       (q.year === undefined || o.year === q.year) &&
       (q.level === undefined || o.level === q.level) &&

@@ -3,7 +3,7 @@ import type { Check, ClaimContext } from "./types";
 import { param, optParam } from "./types";
 import { DataError, source } from "../../data/sources";
 import { readCsv } from "../../data/readers";
-import { cached } from "../../data/cache";
+import { cached, cachedByKey } from "../../data/cache";
 import { Obs, evidenceFor, num, validateObs } from "../../data/obs";
 import { authoritiesExisting, laByOnsCode, isTiny, TINY_LAS } from "../../data/la";
 import type { La } from "../../data/la";
@@ -584,7 +584,7 @@ export function associationWithGrade(graded: GradedPoint[]) {
   const key = graded.map((p) => `${p.laCode}:${p.score}:${p.value}`).join("|");
   let hit = assocMemo.get(key);
   if (!hit) {
-    hit = associationUncached(graded);
+    hit = cachedByKey("association", key, () => associationUncached(graded));
     assocMemo.set(key, hit);
   }
   return hit;
