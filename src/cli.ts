@@ -5,7 +5,7 @@ import * as fs from "node:fs";
 import { RegistryError, loadClaims, misquoted } from "./claims/registry";
 import { CHECKS } from "./claims/checks";
 import { rawDir, seedsDir } from "./paths";
-import { cacheStats } from "./data/cache";
+import { cacheStats, onBuild } from "./data/cache";
 
 const USAGE = `csc-factcheck — re-checks the numbers in five documents about children's social care in England
 
@@ -73,6 +73,8 @@ async function cmdRecheck(opts: Record<string, string>): Promise<number> {
   }
   const t0 = Date.now();
   const showProgress = process.stderr.isTTY || process.env.CSC_PROGRESS === "1";
+  // a cold run parses the spreadsheets: say which table is being built, and how long it took
+  if (showProgress) onBuild((msg) => process.stderr.write(`${process.stderr.isTTY ? "\r\x1b[K" : ""}${((Date.now() - t0) / 1000).toFixed(1)}s ${msg}\n`));
   const rows = await buildLedger({
     claims, docs, ids,
     onProgress: (done, total, id) => {

@@ -18,6 +18,13 @@ function stampOf(s: Source): Stamp | null {
 /** Counts of cache hits and builds in this process (shown by the CLI and the benchmark). */
 export const cacheStats = { hits: 0, builds: 0 };
 
+let progress: ((msg: string) => void) | undefined;
+
+/** Where to report the building of a table (the CLI shows it during a cold run). */
+export function onBuild(fn: ((msg: string) => void) | undefined): void {
+  progress = fn;
+}
+
 /**
  * A tidy table built once from its sources and stored under the cache folder, keyed by the
  * sources' sha256s (from the manifest) and the builder's version. A later run loads the JSON
@@ -42,7 +49,10 @@ export function cached<T>(name: string, version: number, sources: Source[], buil
       /* a damaged cache file is rebuilt */
     }
   }
+  const t0 = Date.now();
+  progress?.(`building the ${name} table from ${sources.length} file${sources.length === 1 ? "" : "s"}…`);
   const data = build();
+  progress?.(`built the ${name} table in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   cacheStats.builds++;
   const stamps = sources.map((s) => stampOf(s)).filter((x): x is Stamp => x !== null);
   try {
