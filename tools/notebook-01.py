@@ -24,6 +24,15 @@ import * as nb from "../dist/src/notebooks/demand";
 await nb.ensureData();
 """),
 ("md", """
+## Who delivers children's social care (summary 2, para 1.5)
+
+The report's frame: the number of upper-tier local authorities responsible in 2017-18, counted from the
+authorities with a row in DfE's children-in-need data for that year.
+"""),
+("code", """
+await nb.claims("nao-s2-152-las", "nao-1-5-152-las");
+"""),
+("md", """
 ## Referrals grew in line with the population (summary 7, paras 1.7 and 1.15)
 
 Referrals are the NAO's measure of *demand*. The 2010-11 figure comes from DfE's underlying data as first published

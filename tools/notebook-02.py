@@ -40,7 +40,7 @@ await nb.claims("nao-s10-residential-number", "nao-1-27-residential-number", "pa
 nb.figureResidentialSpend();
 """),
 ("code", """
-await nb.claims("nao-s11-capacity-survey", "nao-1-27-capacity-survey");
+await nb.claims("nao-s11-capacity-survey", "nao-1-27-capacity-survey", "nao-1-28-providers-referrals", "nao-1-28-providers-fees");
 """),
 ("md", """
 ## The workforce (para 1.29)

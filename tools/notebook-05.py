@@ -156,10 +156,14 @@ population estimates and on how children in need are counted.
 await nb.claims("nao-3-3-population-41", "nao-3-3-rest-58");
 """),
 ("md", """
-## A reader's "50% cut in government funding since 2010"
+## A reader's "50% cut in government funding since 2010", and Prof. Bywaters' "more than 10 times"
+
+Two figures from Community Care's article that sit beside the model: a reader's comment on funding, and the
+research finding the professor cited (children in the poorest neighbourhoods are more than 10 times likelier to
+enter care). Neither can be settled from the local-authority files here; the cards say what would.
 """),
 ("code", """
-await nb.claims("cc-reader-funding-cut-50");
+await nb.claims("cc-reader-funding-cut-50", "cc-bywaters-10-times");
 """),
 ("md", """
 ## Summary of this notebook
