@@ -79,7 +79,8 @@ interface PanelSpec {
 }
 
 /**
- * Reads the needed columns of a CSV file with csv-parse/sync, converting each
+ * Reads the needed columns of a CSV file (csv-parse/sync; a file without any quote character is
+ * split by hand, which gives the same records faster), converting each
  * record as it is parsed (the records themselves are not kept, so memory stays
  * proportional to the columns used). Numeric cells must look like numbers;
  * empty, NA, NaN, null and "." cells are missing. Labels (entity, time) become
@@ -146,7 +147,26 @@ function readPanelCsv(file: string, spec: PanelSpec): PanelColumns {
     return null;
   };
   try {
-    parse(buf, { bom: true, skip_empty_lines: true, trim: true, on_record: onRecord });
+    if (buf.indexOf(0x22) < 0) {
+      // no quote character anywhere: every line is a record and every comma a separator, so the
+      // records are the ones csv-parse would give; splitting by hand is several times faster on
+      // the multi-million-row panels the benchmark reads
+      const text = buf.toString("utf8").replace(/^\uFEFF/, "");
+      let start = 0;
+      let lineNo = 0;
+      while (start < text.length) {
+        let end = text.indexOf("\n", start);
+        if (end < 0) end = text.length;
+        lineNo++;
+        let line = text.slice(start, end);
+        start = end + 1;
+        if (line.endsWith("\r")) line = line.slice(0, -1);
+        if (line.trim() === "") continue;
+        onRecord(line.split(",").map((c) => c.trim()), { lines: lineNo });
+      }
+    } else {
+      parse(buf, { bom: true, skip_empty_lines: true, trim: true, on_record: onRecord });
+    }
   } catch (e) {
     if (e instanceof PanelInputError) throw e;
     throw new PanelInputError(`panel: "${file}" is not valid CSV: ${(e as Error).message}`, 1);

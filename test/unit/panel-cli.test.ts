@@ -193,3 +193,26 @@ test("--help prints the usage", async () => {
   assert.equal(r.code, 0);
   assert.match(r.out, /Usage: csc-factcheck panel --data FILE\.csv/);
 });
+
+test("panel: a file without quotes (split by hand) and the same file quoted (csv-parse) give the same fit and the same errors", async () => {
+  const plain = fs.readFileSync(GRUNFELD, "utf8");
+  assert.equal(plain.includes('"'), false, "the reference file has no quotes");
+  const lines = plain.trim().split("\n");
+  const quoted = path.join(TMP, "grunfeld-quoted.csv");
+  fs.writeFileSync(quoted, [lines[0].split(",").map((h) => `"${h}"`).join(","), ...lines.slice(1)].join("\r\n") + "\r\n");
+  const a = await run([...GRUNFELD_ARGS, "--effects", "twoways", "--format", "json"]);
+  const b = await run(["--data", quoted, ...GRUNFELD_ARGS.slice(2), "--effects", "twoways", "--format", "json"]);
+  assert.equal(a.code, 0, a.err);
+  assert.equal(b.code, 0, b.err);
+  assert.deepEqual(JSON.parse(a.out), JSON.parse(b.out));
+  const badPlain = path.join(TMP, "bad-plain.csv");
+  const badQuoted = path.join(TMP, "bad-quoted.csv");
+  const broken = [...lines.slice(0, 4), lines[4].replace(/,[^,]*$/, ",abc"), ...lines.slice(5)];
+  fs.writeFileSync(badPlain, broken.join("\n") + "\n");
+  fs.writeFileSync(badQuoted, [`"${broken[0].split(",").join('","')}"`, ...broken.slice(1)].join("\n") + "\n");
+  const e1 = await run(["--data", badPlain, ...GRUNFELD_ARGS.slice(2), "--effects", "oneway"]);
+  const e2 = await run(["--data", badQuoted, ...GRUNFELD_ARGS.slice(2), "--effects", "oneway"]);
+  assert.equal(e1.code, 1);
+  assert.match(e1.err, /row 4 \(line 5\), column "capital": "abc" is not a number/);
+  assert.equal(e2.err.replace(badQuoted, "F"), e1.err.replace(badPlain, "F"));
+});
