@@ -65,6 +65,7 @@ export function fmtValue(x: number | null | undefined, unit: string, decimals?: 
     case "gbp_m": return x === null || x === undefined ? "–" : `£${fmtNumber(x, decimals ?? 1)} million`;
     case "gbp_bn": return x === null || x === undefined ? "–" : `£${fmtNumber(x, decimals ?? 2)} billion`;
     case "ratio": return x === null || x === undefined ? "–" : `${fmtNumber(x, decimals ?? 2)}×`;
+    case "correlation": return x === null || x === undefined ? "–" : `|ρ| ${fmtNumber(x, decimals ?? 2)}`;
     case "year": return x === null || x === undefined ? "–" : String(x);
     default: return fmtNumber(x, decimals ?? 0);
   }

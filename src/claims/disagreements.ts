@@ -1,5 +1,5 @@
 import type { Alternative, LedgerRow } from "./types";
-import { compareValue } from "./verdict";
+import { withinWritten } from "./verdict";
 import { completeStated } from "./written";
 import { DOC_TITLES } from "./registry";
 
@@ -54,13 +54,11 @@ export function whichReading(r: LedgerRow, i: number): { label: string | null; k
   const tolerance = r.tolerances?.[i] ?? (q ? 0 : undefined);
   const sv = completeStated({ written: r.written[i], unit: r.units[i], role: r.roles[i], ...(q ? { qualifier: q } : {}), ...(tolerance !== undefined ? { tolerance } : {}), value: r.stated[i] });
   const rec = r.recomputed?.[i] ?? null;
-  const m = compareValue({ ...sv, value: r.stated[i] }, rec);
-  if (m.match === "exact" || m.match === "last-digit") return { label: r.reading ? `${PRIMARY} (${r.reading})` : PRIMARY, kind: "primary" };
+  if (rec !== null && withinWritten({ ...sv, value: r.stated[i] }, rec)) return { label: r.readingLabel ? `${PRIMARY} (${r.readingLabel})` : PRIMARY, kind: "primary" };
   for (const a of r.alternatives ?? []) {
     const v = a.values[r.roles[i]];
     if (v === null || v === undefined) continue;
-    const c = compareValue({ ...sv, value: r.stated[i] }, v);
-    if (c.match === "exact" || c.match === "last-digit") return { label: a.label, kind: a.kind };
+    if (withinWritten({ ...sv, value: r.stated[i] }, v)) return { label: a.label, kind: a.kind };
   }
   return { label: null, kind: null };
 }

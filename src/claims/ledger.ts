@@ -1,9 +1,15 @@
-import type { CheckResult, Claim, LedgerRow, Verdict } from "./types";
+import type { CheckResult, Claim, DocId, LedgerRow, Verdict } from "./types";
 import { MissingDataError, SuppressedError } from "../data/sources";
 import { VERDICTS } from "./types";
 import { loadClaims } from "./registry";
 import { CHECKS } from "./checks";
-import { decideVerdict, describeComparisons } from "./verdict";
+import { decideVerdict } from "./verdict";
+import { firstSentence, plainWords, writeExplanation } from "./explain";
+import { readingOf } from "./readings";
+import { fmtNumber } from "../format";
+
+/** Short names of the documents, for explanations. */
+export const DOC_NAMES: Record<DocId, string> = { nao: "the NAO report", pac: "the Committee's report", hcl: "the Commons Library briefing", govuk: "the NAO summary page", cc: "Community Care" };
 
 export interface LedgerOptions {
   claims?: Claim[];
@@ -39,7 +45,7 @@ export function documentNumbers(all: Claim[], self: string): (ref: string) => { 
 
 let registryForRefs: Claim[] | undefined;
 
-/** Runs one claim's check and applies the verdict rules. */
+/** Runs one claim's check and applies the verdict policy. */
 export async function checkClaim(c: Claim, all?: Claim[]): Promise<LedgerRow> {
   const fn = CHECKS[c.check];
   if (!fn) throw new Error(`claim "${c.id}" names the check "${c.check}", which does not exist`);
@@ -50,12 +56,26 @@ export async function checkClaim(c: Claim, all?: Claim[]): Promise<LedgerRow> {
   } catch (e) {
     // a suppressed or absent figure makes this claim unverifiable; the rest of the ledger goes on
     if (!(e instanceof SuppressedError || e instanceof MissingDataError)) throw e;
-    res = { values: {}, evidence: [], verdict: "unverifiable", explanation: `The data cannot give this figure: ${e.message}.` };
+    res = { values: {}, evidence: [], verdict: "unverifiable", reason: "not-in-mirror", explanation: `The data cannot give this figure: ${e.message}.` };
   }
-  const { verdict, comparisons } = decideVerdict(c.stated, res);
-  const compared = describeComparisons(c.stated, comparisons);
-  const note = typeof c.params?.note === "string" ? ` ${c.params.note}` : "";
-  const explanation = `${res.explanation.trim()}${note}${compared ? ` [${compared}]` : ""}`;
+  return rowOf(c, res);
+}
+
+/** A ledger row from a claim and its check's result: the verdict policy, then the explanation writer. */
+export function rowOf(c: Claim, res: CheckResult): LedgerRow {
+  const { decl, declared } = readingOf(c);
+  const d = decideVerdict(c.stated, res, decl);
+  const reproducedBy = [...new Set(d.comparisons.flatMap((x) => x.reproducedBy.map((a) => plainWords(a.label))))];
+  const intervals = c.stated.map((s) => {
+    const iv = res.interval?.[s.role];
+    return iv ? { ...iv, containsStated: s.value! >= iv.low && s.value! <= iv.high } : null;
+  });
+  const ivText = intervals.some((x) => x)
+    ? intervals.map((iv, i) => iv ? `95% interval for ${c.stated[i].written}: ${fmtNumber(iv.low, 1)} to ${fmtNumber(iv.high, 1)} (${iv.method}), ${iv.containsStated ? "which contains" : "which does not contain"} the stated figure` : "").filter(Boolean).join("; ")
+    : undefined;
+  const cited = typeof c.params?.cites === "string" ? DOC_NAMES[c.params.cites as DocId] : undefined;
+  const first = firstSentence(c.stated, d, { primary: decl.primary, interval: ivText, citedName: cited });
+  const explanation = writeExplanation(first, res.explanation);
   return {
     id: c.id,
     document: c.document,
@@ -63,9 +83,13 @@ export async function checkClaim(c: Claim, all?: Claim[]): Promise<LedgerRow> {
     quote: c.quote,
     stated: c.stated.map((s) => s.value!),
     recomputed: c.stated.every((s) => res.values[s.role] === undefined || res.values[s.role] === null) ? null : c.stated.map((s) => res.values[s.role] ?? null),
-    verdict,
+    verdict: d.verdict,
+    basis: d.basis,
+    ...(d.verdict === "unverifiable" ? { reason: d.reason ?? "not-in-mirror" } : {}),
+    reading: { primary: decl.primary, justification: decl.justification, declared, ...(reproducedBy.length ? { reproducedBy } : {}) },
     explanation,
     evidence: res.evidence,
+    ...(intervals.some((x) => x) ? { intervals } : {}),
     units: c.stated.map((s) => s.unit),
     roles: c.stated.map((s) => s.role),
     written: c.stated.map((s) => s.written),
@@ -75,7 +99,7 @@ export async function checkClaim(c: Claim, all?: Claim[]): Promise<LedgerRow> {
     ...(c.quantityRole ? { quantityRole: c.quantityRole } : {}),
     ...(c.quantities ? { quantities: c.quantities } : {}),
     ...(c.term ? { term: c.term } : {}),
-    ...(res.reading ? { reading: res.reading } : {}),
+    ...(res.reading ? { readingLabel: res.reading } : {}),
     periods: c.stated.map((s) => s.period ?? null),
     ...(res.alternatives && res.alternatives.length ? { alternatives: res.alternatives } : {}),
   };
@@ -98,6 +122,16 @@ export async function buildLedger(opts: LedgerOptions = {}): Promise<LedgerRow[]
 export function countByVerdict(rows: LedgerRow[]): Record<Verdict, number> {
   const out = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
   for (const r of rows) out[r.verdict]++;
+  return out;
+}
+
+/** Number of rows per basis and verdict. */
+export function countByBasis(rows: LedgerRow[]): Record<string, Record<Verdict, number>> {
+  const out: Record<string, Record<Verdict, number>> = {};
+  for (const r of rows) {
+    out[r.basis] ??= Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+    out[r.basis][r.verdict]++;
+  }
   return out;
 }
 

@@ -23,7 +23,7 @@ export const DOC_TITLES: Record<Claim["document"], string> = {
 
 const StatedSchema = z.object({
   written: z.string().min(1),
-  unit: z.enum(["count", "percent", "pp", "per10k", "gbp", "gbp_m", "gbp_bn", "ratio", "year"]),
+  unit: z.enum(["count", "percent", "pp", "per10k", "gbp", "gbp_m", "gbp_bn", "ratio", "correlation", "year"]),
   role: z.string().min(1),
   period: z.string().optional(),
   tolerance: z.number().nonnegative().optional(),
@@ -44,6 +44,13 @@ export const ClaimSchema = z.object({
   quantities: z.record(z.string()).optional(),
   term: z.string().optional(),
   topic: z.string().optional(),
+  reading: z.object({
+    primary: z.string().min(1),
+    justification: z.string().min(1),
+    method: z.string().min(1).optional(),
+    releaseNotHeld: z.string().min(1).optional(),
+    dataNotHeld: z.string().min(1).optional(),
+  }).strict().optional(),
 }).strict();
 
 export class RegistryError extends Error {
@@ -123,7 +130,9 @@ export function misquoted(claims: Claim[], dir = seedsDir()): { id: string; docu
   const out: { id: string; document: string }[] = [];
   for (const c of claims) {
     if (!texts.has(c.document)) texts.set(c.document, normaliseSpace(fs.readFileSync(path.join(dir, DOC_FILES[c.document]), "utf8")));
-    if (!texts.get(c.document)!.includes(normaliseSpace(c.quote))) out.push({ id: c.id, document: c.document });
+    const text = texts.get(c.document)!;
+    if (!text.includes(normaliseSpace(c.quote))) out.push({ id: c.id, document: c.document });
+    else if (c.reading?.method && !text.includes(normaliseSpace(c.reading.method))) out.push({ id: c.id, document: c.document });
   }
   return out;
 }

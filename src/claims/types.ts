@@ -4,10 +4,56 @@
  * stated, recomputed, verdict, explanation, evidence }.
  */
 
-/** The six verdicts (contract). */
-export type Verdict = "confirmed" | "rounding" | "differs" | "inconsistent" | "model" | "unverifiable";
+/** The verdicts (contract; rules in README.md, "Verdicts", and src/claims/verdict.ts). */
+export type Verdict =
+  | "confirmed" | "rounding" | "revised" | "differs"
+  | "consistent" | "inconsistent" | "misquoted"
+  | "model" | "unverifiable";
 
-export const VERDICTS: readonly Verdict[] = ["confirmed", "rounding", "differs", "inconsistent", "model", "unverifiable"];
+export const VERDICTS: readonly Verdict[] = ["confirmed", "rounding", "revised", "differs", "consistent", "inconsistent", "misquoted", "model", "unverifiable"];
+
+/** What a figure was checked against (contract). */
+export type Basis = "data" | "document" | "cited";
+
+export const BASES: readonly Basis[] = ["data", "document", "cited"];
+
+/** Why a figure cannot be checked (contract, on every `unverifiable` row). */
+export type UnverifiableReason = "no-open-data" | "not-in-mirror" | "vintage-not-held" | "method-statement";
+
+export const UNVERIFIABLE_REASONS: readonly UnverifiableReason[] = ["no-open-data", "not-in-mirror", "vintage-not-held", "method-statement"];
+
+/**
+ * The primary reading of a claim, declared in the registry before the data are looked at: the
+ * document's own stated method (quoted verbatim in `method`, checked like every quote) or the official
+ * default definition. Where the registry gives none, the check kind's default applies (src/claims/readings.ts).
+ */
+export interface ReadingDecl {
+  /** A few words: which release, which authorities, which denominator, cash or real... */
+  primary: string;
+  /** Why this reading: "the document's stated method" or "official default: ...". */
+  justification: string;
+  /** Verbatim words of the document (same document) that state its method, when the reading rests on them. */
+  method?: string;
+  /**
+   * The release the document used, when the mirror does not hold it (e.g. "HM Treasury GDP deflators,
+   * December 2020"): a figure that differs from the releases held is then unverifiable (vintage-not-held).
+   */
+  releaseNotHeld?: string;
+  /**
+   * Data the document used that no file held here gives (e.g. a count of children over the year that DfE
+   * does not publish): a figure that differs is then unverifiable (not-in-mirror).
+   */
+  dataNotHeld?: string;
+}
+
+/** The reading as the ledger reports it (contract): primary, justification and the other readings that reproduce the figure. */
+export interface ReadingRow {
+  primary: string;
+  justification: string;
+  /** "declared" when the registry states it for this claim, "default" when the check kind's default applies. */
+  declared: "declared" | "default";
+  reproducedBy?: string[];
+}
 
 /** Short names of the five documents. */
 export type DocId = "nao" | "pac" | "hcl" | "govuk" | "cc";
@@ -22,6 +68,7 @@ export type Unit =
   | "gbp_m"        // £ million
   | "gbp_bn"       // £ billion
   | "ratio"        // a multiple ("triple" = 3)
+  | "correlation"  // the size of a rank correlation, |ρ| ("no correlation" = under 0.1)
   | "year";        // a calendar or financial year written as its first year
 
 /** One number a document states, as written in the registry. */
@@ -63,6 +110,8 @@ export interface Claim {
   /** The words the document uses for the quantity when documents name it differently ("over 16", "16 and over"). */
   term?: string;
   topic?: string;
+  /** The primary reading, declared before the data are looked at. */
+  reading?: ReadingDecl;
 }
 
 /** Where a recomputed number comes from (file, sheet, rows, columns). */
@@ -98,13 +147,24 @@ export interface CheckResult {
   alternatives?: Alternative[];
   /** Half-width of the rounding in the data itself, by role (e.g. 50 for a count rounded to 100). */
   dataTolerance?: Record<string, number>;
-  /** Only for `inconsistent`, `model` and `unverifiable`, which comparison cannot decide. */
-  verdict?: Extract<Verdict, "inconsistent" | "model" | "unverifiable">;
+  /** Only for `model` and `unverifiable`, which comparison cannot decide. */
+  verdict?: Extract<Verdict, "model" | "unverifiable">;
+  /** Why the check cannot decide, with `verdict: "unverifiable"`. */
+  reason?: UnverifiableReason;
+  /** What the figure is checked against: the data (default), the document's own numbers, or a cited document. */
+  basis?: Basis;
+  /**
+   * A rounding the check demonstrates, by role: the value the document would have written had it worked
+   * from its own rounded figures (or from a file rounded more coarsely than the document), and how.
+   */
+  roundingShown?: Record<string, { value?: number; low?: number; high?: number; how: string }>;
+  /** For `model`: the 95% interval of the estimate, by role. */
+  interval?: Record<string, { low: number; high: number; method: string }>;
   /** A few words naming the primary reading (period, inclusion, release), for the list of disagreements. */
   reading?: string;
   /**
    * Set by checks of a document's internal consistency: the recomputed value is what the document's
-   * OTHER numbers imply, so a mismatch is `inconsistent` rather than `differs`.
+   * OTHER numbers imply (basis `document`), so the verdict is `consistent` or `inconsistent`.
    */
   internal?: boolean;
 }
@@ -118,8 +178,17 @@ export interface LedgerRow {
   stated: number[];
   recomputed: (number | null)[] | null;
   verdict: Verdict;
+  /** What the figure was checked against (contract). */
+  basis: Basis;
+  /** Why it cannot be checked (contract; unverifiable rows only). */
+  reason?: UnverifiableReason;
+  /** The primary reading and the other readings that reproduce the figure (contract). */
+  reading: ReadingRow;
+  /** First sentence: the reason for the verdict with the deciding numbers; detail follows. */
   explanation: string;
   evidence: Evidence[];
+  /** For `model`: the 95% interval of the estimate, by stated value (null where none). */
+  intervals?: ({ low: number; high: number; method: string; containsStated: boolean } | null)[];
   /** Extra fields, outside the contract but useful to readers. */
   units: Unit[];
   roles: string[];
@@ -132,6 +201,7 @@ export interface LedgerRow {
   quantityRole?: string;
   quantities?: Record<string, string>;
   term?: string;
-  reading?: string;
+  /** A few words naming the reading the check used (for the list of disagreements). */
+  readingLabel?: string;
   alternatives?: Alternative[];
 }

@@ -7,8 +7,9 @@ import { fmtValue } from "../format";
 export function toJson(rows: LedgerRow[]): string {
   return JSON.stringify(rows.map((r) => ({
     id: r.id, document: r.document, location: r.location, quote: r.quote, stated: r.stated, recomputed: r.recomputed,
-    verdict: r.verdict, explanation: r.explanation, evidence: r.evidence,
-    units: r.units, roles: r.roles, written: r.written, ...(r.qualifiers ? { qualifiers: r.qualifiers } : {}), ...(r.quantity ? { quantity: r.quantity } : {}), ...(r.quantityRole ? { quantityRole: r.quantityRole } : {}), ...(r.quantities ? { quantities: r.quantities } : {}), ...(r.term ? { term: r.term } : {}), ...(r.reading ? { reading: r.reading } : {}), ...(r.periods ? { periods: r.periods } : {}), ...(r.alternatives ? { alternatives: r.alternatives } : {}),
+    verdict: r.verdict, basis: r.basis, ...(r.reason ? { reason: r.reason } : {}), reading: r.reading, explanation: r.explanation, evidence: r.evidence,
+    ...(r.intervals ? { intervals: r.intervals } : {}),
+    units: r.units, roles: r.roles, written: r.written, ...(r.qualifiers ? { qualifiers: r.qualifiers } : {}), ...(r.quantity ? { quantity: r.quantity } : {}), ...(r.quantityRole ? { quantityRole: r.quantityRole } : {}), ...(r.quantities ? { quantities: r.quantities } : {}), ...(r.term ? { term: r.term } : {}), ...(r.readingLabel ? { readingLabel: r.readingLabel } : {}), ...(r.periods ? { periods: r.periods } : {}), ...(r.alternatives ? { alternatives: r.alternatives } : {}),
   })), null, 2);
 }
 

@@ -12,7 +12,10 @@ import { escapeHtml, htmlTable, rawHtml, MISSING } from "./html";
 export const VERDICT_COLOURS: Record<Verdict, { background: string; text: string }> = {
   confirmed: { background: "#1a7f37", text: "#ffffff" },
   rounding: { background: "#b7e4b0", text: "#0f3d16" },
+  revised: { background: "#d8e9c8", text: "#1e3a0f" },
   differs: { background: "#f59e0b", text: "#1f1300" },
+  consistent: { background: "#dbe4f0", text: "#1b2a41" },
+  misquoted: { background: "#8e24aa", text: "#ffffff" },
   inconsistent: { background: "#c62828", text: "#ffffff" },
   model: { background: "#1f5fbf", text: "#ffffff" },
   unverifiable: { background: "#8c959f", text: "#ffffff" },

@@ -118,7 +118,7 @@ function cellHtml(value: unknown, row: Record<string, unknown>, col: Column): st
   return escapeHtml(value);
 }
 
-const NUMERIC_FORMATS = new Set(["count", "percent", "pp", "per10k", "gbp", "gbp_m", "gbp_bn", "ratio", "money", "number"]);
+const NUMERIC_FORMATS = new Set(["count", "percent", "pp", "per10k", "gbp", "gbp_m", "gbp_bn", "ratio", "correlation", "money", "number"]);
 
 /** Right for numeric formats and for columns whose values are numbers, left otherwise. */
 function columnAlign(col: Column, rows: Record<string, unknown>[]): "left" | "right" | "center" {

@@ -19,21 +19,9 @@ import { docLabel } from "../report/index-page";
 
 export * from "./common";
 
-/** What each verdict means, with examples (the rules are applied in src/claims/verdict.ts). */
-export const VERDICT_RULES: Record<Verdict, string> = {
-  confirmed:
-    "Equal to the data within the precision the document wrote: a count such as 655,630 must be the figure itself; “7%” stands for anything from 6.5% to 7.5%; “£8.8 billion” for £8.75 billion to £8.85 billion. “Less than 30%”, “almost triple” and “more than” are checked as the bounds they state.",
-  rounding:
-    "Off only in the last written digit, only by the rounding of the data file itself (some years' counts survive only rounded to 100), or equal to another release of the same figure (a later revision, or the first publication), which the explanation names.",
-  differs:
-    "Outside all of that. The explanation says what the data say and the likely cause: the period, the definition, the denominator, which authorities are included, cash or real terms, the deflator's vintage.",
-  inconsistent:
-    "The document's own numbers disagree with each other: a percentage change that does not follow from its own levels, parts that do not add to their total. The explanation gives the arithmetic.",
-  model:
-    "The figure comes from a model (the NAO's regression of child protection plans on deprivation with local-authority and year effects). The project re-estimates it and reports its estimate and how it moves across specifications.",
-  unverifiable:
-    "No open data can settle it: a survey, an announcement, a figure from a file that was never published. The explanation names what would settle it.",
-};
+/** What each verdict means (the rules are applied in src/claims/verdict.ts). */
+export { VERDICT_RULES } from "../claims/rules";
+import { VERDICT_RULES } from "../claims/rules";
 
 let ledgerRows: LedgerRow[] | undefined;
 

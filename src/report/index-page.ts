@@ -38,15 +38,8 @@ export interface IndexInput {
   downloads?: { label: string; href: string }[];
 }
 
-/** One sentence on each verdict, for the page's key (the rules are in src/claims/verdict.ts). */
-export const VERDICT_MEANINGS: Record<Verdict, string> = {
-  confirmed: "equal to the data within the precision the document wrote",
-  rounding: "off only in the last written digit, by the data's own rounding, or because of a later revision the explanation names",
-  differs: "outside that; the explanation says what the data say and the likely cause",
-  inconsistent: "the document's own numbers disagree with each other",
-  model: "the figure comes from a model; the project re-estimates it",
-  unverifiable: "no open data can settle it; the explanation names what would",
-};
+export { VERDICT_MEANINGS } from "../claims/rules";
+import { VERDICT_MEANINGS } from "../claims/rules";
 
 /** The documents in the registry's order, then any others. */
 function documentOrder(rows: LedgerRow[]): DocId[] {

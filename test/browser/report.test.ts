@@ -98,6 +98,8 @@ function notebook(cells: ["md" | "code", string][]): string {
 const fixtureRow: LedgerRow = {
   id: "fx-la-script",
   document: "nao",
+    basis: "data",
+    reading: { primary: "every authority", justification: "official default", declared: "default" },
   location: "para 3.1",
   quote: `The highest rate was in ${PAYLOAD}.`,
   stated: [1230],

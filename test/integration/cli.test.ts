@@ -17,9 +17,14 @@ test("recheck --format json prints the ledger contract for the selected claims",
   const rows = JSON.parse(r.stdout);
   assert.ok(rows.length >= 2);
   for (const row of rows) {
-    assert.deepEqual(Object.keys(row).slice(0, 9), ["id", "document", "location", "quote", "stated", "recomputed", "verdict", "explanation", "evidence"]);
+    const keys = Object.keys(row);
+    for (const k of ["id", "document", "location", "quote", "stated", "recomputed", "verdict", "basis", "reading", "explanation", "evidence"]) assert.ok(keys.includes(k), k);
     assert.equal(row.document, "pac");
-    assert.ok(["confirmed", "rounding", "differs", "inconsistent", "model", "unverifiable"].includes(row.verdict));
+    assert.ok(["confirmed", "rounding", "revised", "differs", "consistent", "inconsistent", "misquoted", "model", "unverifiable"].includes(row.verdict));
+    assert.ok(["data", "document", "cited"].includes(row.basis));
+    assert.equal(typeof row.reading.primary, "string");
+    assert.equal(typeof row.reading.justification, "string");
+    if (row.verdict === "unverifiable") assert.ok(["no-open-data", "not-in-mirror", "vintage-not-held", "method-statement"].includes(row.reason));
     assert.equal(row.stated.length, row.recomputed === null ? row.stated.length : row.recomputed.length);
   }
   assert.match(r.stderr, /claims: confirmed \d+/);

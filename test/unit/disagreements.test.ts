@@ -4,7 +4,7 @@ import { disagreements, whichReading } from "../../src/claims/disagreements";
 import type { LedgerRow } from "../../src/claims/types";
 
 const row = (over: Partial<LedgerRow>): LedgerRow => ({
-  id: "x", document: "nao", location: "p", quote: "q", stated: [1323], recomputed: [1322.7], verdict: "confirmed", explanation: "", evidence: [],
+  id: "x", document: "nao", location: "p", quote: "q", stated: [1323], recomputed: [1322.7], verdict: "confirmed", basis: "data", reading: { primary: "p", justification: "j", declared: "default" }, explanation: "", evidence: [],
   units: ["per10k"], roles: ["max"], written: ["1,323"], quantity: "cin-max", ...over,
 });
 

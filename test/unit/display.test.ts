@@ -59,6 +59,8 @@ function ledgerRow(over: Partial<LedgerRow> = {}): LedgerRow {
   return {
     id: "nao-s7-referrals-2017-18",
     document: "nao",
+    basis: "data",
+    reading: { primary: "every authority", justification: "official default", declared: "default" },
     location: `Summary para 7 ${SCRIPT}`,
     quote: `Referrals rose to 655,630 ${SCRIPT} and ${ATTR}`,
     stated: [655630, 7],

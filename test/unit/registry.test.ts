@@ -78,10 +78,28 @@ test("internal consistency: a check reads other claims' numbers, never its own; 
   });
   const claims = loadClaims({ dir, checkNames: Object.keys(CHECKS) });
   const ok = await checkClaim(claims[2], claims);
-  assert.equal(ok.verdict, "confirmed");
+  assert.equal(ok.verdict, "consistent");
+  assert.equal(ok.basis, "document");
   assert.ok(Math.abs(ok.recomputed![0]! - 100 * 28000 / 615000) < 1e-9);
   const bad = await checkClaim(claims[3], claims);
   assert.equal(bad.verdict, "inconsistent");
   assert.match(bad.explanation, /100 × \(643,000 − 615,000\) \/ 615,000 = 4\.55%/);
   await assert.rejects(checkClaim(claims[4], claims), /may not read its own stated values/);
+});
+
+test("no registry text carries a numeric finding: only quotes, written figures and citations hold numbers", () => {
+  const claims = loadClaims();
+  // what may hold digits in free text: years and financial years, dates, document and paragraph references,
+  // identifiers of returns and lines (RO3, s251, COVID-19)
+  const allowed = /\b(?:19|20)\d{2}(?:-\d{2})?\b|\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\bHC \d+\b|\b(?:paras?|paragraphs?|footnote|Figure|line|section) \d+(?:\.\d+)?(?:[–-]\d+(?:\.\d+)?)?\b|\b[A-Za-z]+-?\d+\b/g;
+  const offenders: string[] = [];
+  for (const c of claims) {
+    const p = (c.params ?? {}) as Record<string, unknown>;
+    for (const k of ["note", "documentPeriodNote", "vintageNote", "excludeReason", "reason"]) if (k in p) offenders.push(`${c.id}: params.${k} is not allowed`);
+    const texts = [p.why, c.reading?.primary, c.reading?.justification, c.reading?.releaseNotHeld, c.reading?.dataNotHeld];
+    for (const t of texts) if (typeof t === "string" && /\d/.test(t.replace(allowed, ""))) offenders.push(`${c.id}: "${t}"`);
+  }
+  assert.deepEqual(offenders, []);
+  // and the scan does catch a finding
+  assert.match("the share was 49.1% in the file".replace(allowed, ""), /\d/);
 });

@@ -28,6 +28,8 @@ function row(over: Partial<LedgerRow> = {}): LedgerRow {
   return {
     id: "nao-1-7-referrals",
     document: "nao",
+    basis: "data",
+    reading: { primary: "every authority", justification: "official default", declared: "default" },
     location: "para 1.7",
     quote: "In 2017-18, local authorities received 655,630 referrals.",
     stated: [655630],
@@ -212,7 +214,7 @@ test("indexHtml writes one row per claim with its verdict and document, counts, 
   assert.match(html, /<code>pac-c3-x<\/code><\/td>/, "a claim in no notebook is not linked");
   assert.ok(html.includes("not in a notebook"));
   // counts table: the total line holds 3 claims, 1 differs
-  assert.match(html, /<b>All documents<\/b><\/th>(<td class="num">\d+<\/td>){6}<td class="num"><b>3<\/b><\/td>/);
+  assert.match(html, /<b>All documents<\/b><\/th>(<td class="num">\d+<\/td>){9}<td class="num"><b>3<\/b><\/td>/);
   assert.ok(html.includes('href="00-start-here.html">00 · Start here</a>'), "the start notebook is offered first");
   assert.ok(html.includes('id="controls" hidden'), "controls appear only when the script runs");
   assert.ok(html.includes("from 159 official files"));

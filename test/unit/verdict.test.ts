@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseWritten, completeStated } from "../../src/claims/written";
-import { compareValue, decideVerdict } from "../../src/claims/verdict";
+import { QUALIFIERS, compareValue, decideVerdict } from "../../src/claims/verdict";
+import { firstSentence, plainWords } from "../../src/claims/explain";
 import type { StatedValue, CheckResult } from "../../src/claims/types";
 import { percentChange, ratePer10k, sharePercent, toRealTerms } from "../../src/stats/change";
 
@@ -21,47 +22,92 @@ test("written forms give value and precision as the documents write them", () =>
   assert.throws(() => parseWritten("many"), /cannot read a number/);
 });
 
-test("within the written precision is exact; one unit off in the last digit is last-digit; more differs", () => {
+const res = (v: number | null, extra: Partial<CheckResult> = {}): CheckResult => ({ values: { r: v }, evidence: ev, explanation: "", ...extra });
+const cmp = (s: StatedValue, v: number | null, extra: Partial<CheckResult> = {}) => compareValue(s, res(v, extra)).match;
+
+test("within the written precision is exact; one unit off in the last digit differs (no tolerance band)", () => {
   const s = sv("7%", "percent");
-  assert.equal(compareValue(s, 6.6).match, "exact");
-  assert.equal(compareValue(s, 7.49).match, "exact");
-  assert.equal(compareValue(s, 7.6).match, "last-digit");
-  assert.equal(compareValue(s, 8.6).match, "differs");
-  assert.equal(compareValue(s, null).match, "missing");
+  assert.equal(cmp(s, 6.5), "exact");
+  assert.equal(cmp(s, 7.49), "exact");
+  assert.equal(cmp(s, 7.6), "differs");
+  assert.equal(cmp(s, 5.5), "differs");
+  assert.equal(cmp(s, null), "missing");
+  // £9.920bn does not round to £9.93bn
+  assert.equal(cmp(sv("£9.93 billion", "gbp_bn"), 9.92), "differs");
+  assert.equal(cmp(sv("£9.93 billion", "gbp_bn"), 9.925), "exact");
 });
 
-test("a coarser data file widens the match only to data-rounding", () => {
+test("rounding only where the check demonstrates it", () => {
   const s = sv("735,470", "count");
-  assert.equal(compareValue(s, 735500, 50).match, "data-rounding");
-  assert.equal(compareValue(s, 735500, 0).match, "differs");
+  // a file rounded to the nearest 100 allows 735,450 to 735,550
+  assert.equal(cmp(s, 735500, { dataTolerance: { r: 50 } }), "shown-rounding");
+  assert.equal(cmp(s, 735500), "differs");
+  assert.equal(cmp(s, 735700, { dataTolerance: { r: 50 } }), "differs");
+  // a change computed from the document's own rounded levels
+  const p = sv("7%", "percent");
+  assert.equal(cmp(p, 7.6, { roundingShown: { r: { value: 7.2, how: "from the document's rounded levels" } } }), "shown-rounding");
+  assert.equal(cmp(p, 7.6, { roundingShown: { r: { value: 7.7, how: "from the document's rounded levels" } } }), "differs");
+  assert.equal(cmp(p, 7.6, { roundingShown: { r: { low: 7.4, high: 7.8, how: "interval" } } }), "shown-rounding");
 });
 
-test("qualified statements: less than, more than, almost", () => {
-  assert.equal(compareValue(sv("less than 30%", "percent", { qualifier: "less-than" }), 26).match, "exact");
-  assert.equal(compareValue(sv("less than 30%", "percent", { qualifier: "less-than" }), 40.3).match, "differs");
-  assert.equal(compareValue(sv("more than triple", "ratio", { qualifier: "more-than" }), 2.9).match, "differs");
-  assert.equal(compareValue(sv("almost triple", "ratio", { qualifier: "almost" }), 2.9).match, "exact");
-  assert.equal(compareValue(sv("almost triple", "ratio", { qualifier: "almost" }), 2.2).match, "differs");
+test("qualifier windows are narrow and stated once", () => {
+  assert.equal(cmp(sv("less than 30%", "percent", { qualifier: "less-than" }), 26), "exact");
+  assert.equal(cmp(sv("less than 30%", "percent", { qualifier: "less-than" }), 30.2), "differs");
+  assert.equal(cmp(sv("more than triple", "ratio", { qualifier: "more-than" }), 2.9), "differs");
+  assert.equal(cmp(sv("almost triple", "ratio", { qualifier: "almost" }), 2.9), "exact");
+  assert.equal(cmp(sv("almost triple", "ratio", { qualifier: "almost" }), 2.8), "differs"); // more than 5% short
+  assert.equal(cmp(sv("almost triple", "ratio", { qualifier: "almost" }), 3.0), "differs"); // reached
+  assert.equal(cmp(sv("just over 500", "count", { qualifier: "just-over" }), 520), "exact");
+  assert.equal(cmp(sv("just over 500", "count", { qualifier: "just-over" }), 530), "differs");
+  assert.equal(cmp(sv("around 615,000", "count", { qualifier: "about" }), 619000), "exact");
+  assert.equal(cmp(sv("around 615,000", "count", { qualifier: "about" }), 621000), "differs");
+  for (const q of Object.values(QUALIFIERS)) assert.ok(q.window.length > 10 && q.reason.length > 10);
 });
 
-test("a revision named as an alternative turns a difference into rounding", () => {
+test("another release that reproduces the figure makes it revised; another reading never confirms", () => {
   const s = sv("389,430", "count");
-  const c = compareValue(s, 389040, 0, [{ label: "SFR61/2017", kind: "revision", values: { r: 389430 } }]);
-  assert.equal(c.match, "revision");
-  const d = compareValue(s, 389040, 0, [{ label: "another period", kind: "period", values: { r: 389430 } }]);
-  assert.equal(d.match, "differs");
+  assert.equal(cmp(s, 389040, { alternatives: [{ label: "SFR61/2017", kind: "revision", values: { r: 389430 } }] }), "revision");
+  assert.equal(cmp(s, 389040, { alternatives: [{ label: "another period", kind: "period", values: { r: 389430 } }] }), "reading");
+  const stated = [s];
+  assert.equal(decideVerdict(stated, res(389040, { alternatives: [{ label: "SFR61/2017", kind: "revision", values: { r: 389430 } }] })).verdict, "revised");
+  const d = decideVerdict(stated, res(389040, { alternatives: [{ label: "without the Isles of Scilly", kind: "inclusion", values: { r: 389430 } }] }));
+  assert.equal(d.verdict, "differs");
+  assert.equal(d.comparisons[0].reproducedBy[0].label, "without the Isles of Scilly");
 });
 
-test("verdict rules", () => {
+test("verdict policy", () => {
   const stated = [sv("7%", "percent")];
-  const res = (v: number | null, extra: Partial<CheckResult> = {}): CheckResult => ({ values: { r: v }, evidence: ev, explanation: "", ...extra });
   assert.equal(decideVerdict(stated, res(6.9)).verdict, "confirmed");
-  assert.equal(decideVerdict(stated, res(7.6)).verdict, "rounding");
-  assert.equal(decideVerdict(stated, res(9)).verdict, "differs");
+  assert.equal(decideVerdict(stated, res(7.6)).verdict, "differs");
   assert.equal(decideVerdict(stated, res(null)).verdict, "unverifiable");
+  assert.equal(decideVerdict(stated, res(null)).reason, "not-in-mirror");
   assert.equal(decideVerdict(stated, res(6.9, { verdict: "model" })).verdict, "model");
-  // confirmed needs evidence
+  assert.equal(decideVerdict(stated, res(null, { verdict: "unverifiable", reason: "no-open-data" })).reason, "no-open-data");
+  // confirmed needs evidence from a file, not the document alone
   assert.equal(decideVerdict(stated, res(6.9, { evidence: [] })).verdict, "unverifiable");
+  assert.equal(decideVerdict(stated, res(6.9, { evidence: [{ source: "document:hcl", file: "seeds/x.txt", rows: [], columns: [] }] })).verdict, "unverifiable");
+  // the document's own arithmetic is consistent or inconsistent, never confirmed
+  assert.equal(decideVerdict(stated, res(6.9, { internal: true })).verdict, "consistent");
+  assert.equal(decideVerdict(stated, res(6.9, { internal: true })).basis, "document");
+  assert.equal(decideVerdict(stated, res(9, { internal: true })).verdict, "inconsistent");
+  // a citation: faithful or misquoted
+  assert.equal(decideVerdict([sv("50%", "percent")], res(44, { basis: "cited" })).verdict, "misquoted");
+  assert.equal(decideVerdict([sv("44%", "percent")], res(44, { basis: "cited" })).verdict, "confirmed");
+  // the release the document used is not held: a difference cannot be called
+  const decl = { primary: "p", justification: "j", releaseNotHeld: "the December 2020 release" };
+  assert.equal(decideVerdict(stated, res(7.6), decl).verdict, "unverifiable");
+  assert.equal(decideVerdict(stated, res(7.6), decl).reason, "vintage-not-held");
+  assert.equal(decideVerdict(stated, res(6.9), decl).verdict, "confirmed");
+  assert.equal(decideVerdict(stated, res(7.6), { primary: "p", justification: "j", dataNotHeld: "x" }).reason, "not-in-mirror");
+});
+
+test("the explanation starts with the reason and the deciding numbers, in plain words", () => {
+  const stated = [sv("1,323", "per10k")];
+  const d = decideVerdict(stated, res(1342.5, { alternatives: [{ label: "the Isles of Scilly left out", kind: "inclusion", values: { r: 1322.7 } }] }));
+  const s = firstSentence(stated, d, { primary: "every authority" });
+  assert.match(s, /^Differs: stated 1,323 against 1,342\.5 per 10,000 on the primary reading \(every authority\); the Isles of Scilly left out would reproduce 1,323/);
+  assert.ok(s.length <= 300);
+  assert.equal(plainWords("[pctChange: 7.0] cinEpisodes rose"), "cin episodes rose");
 });
 
 test("statistics helpers are exact on integers", () => {

@@ -1,6 +1,10 @@
 import type { Check } from "./types";
-import type { Evidence } from "../types";
+import type { Evidence, UnverifiableReason } from "../types";
+import { UNVERIFIABLE_REASONS } from "../types";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { DOC_FILES } from "../registry";
+import { seedsDir } from "../../paths";
 import { percentChange } from "../../stats/change";
 import { fmtNumber } from "../../format";
 
@@ -14,13 +18,42 @@ import { fmtNumber } from "../../format";
  */
 export const genericChecks: Record<string, Check> = {
   unverifiable: (c) => {
+    const because = c.params.because;
+    if (typeof because !== "string" || !(UNVERIFIABLE_REASONS as readonly string[]).includes(because)) {
+      throw new Error(`claim "${c.id}": an unverifiable claim needs params.because, one of ${UNVERIFIABLE_REASONS.join(", ")}`);
+    }
     const settle = typeof c.params.settle === "string" ? c.params.settle : "a source not in the official open data";
-    const reason = typeof c.params.reason === "string" ? `${c.params.reason} ` : "";
+    const why = typeof c.params.why === "string" ? `${c.params.why} ` : "";
     return {
       values: {},
       evidence: [],
-      explanation: `${reason}What would settle it: ${settle}.`,
+      explanation: `${why}${because === "method-statement" ? "Source" : "What would settle it"}: ${settle}.`,
       verdict: "unverifiable",
+      reason: because as UnverifiableReason,
+      basis: "data",
+    };
+  },
+
+  /**
+   * A figure the claim's document attributes to another document, checked against that document's text:
+   * params.cites (the cited document), params.passage (its words, verbatim), params.role. The number in the
+   * passage is the recomputed value; basis `cited`, so the verdict is confirmed or misquoted.
+   */
+  quotation: (c) => {
+    const cites = String(c.params.cites ?? "") as keyof typeof DOC_FILES;
+    const passage = typeof c.params.passage === "string" ? c.params.passage : "";
+    if (!DOC_FILES[cites] || !passage) throw new Error(`claim "${c.id}": a quotation needs params.cites (a document) and params.passage (its words)`);
+    const text = fs.readFileSync(path.join(seedsDir(), DOC_FILES[cites]), "utf8").replace(/\s+/g, " ");
+    if (!text.includes(passage.replace(/\s+/g, " "))) throw new Error(`claim "${c.id}": the passage is not in ${DOC_FILES[cites]}`);
+    const m = /(\d+(?:\.\d+)?)\s*(?:%|per cent)/.exec(passage) ?? /(\d[\d,]*(?:\.\d+)?)/.exec(passage);
+    if (!m) throw new Error(`claim "${c.id}": no number in the cited passage`);
+    const value = Number(m[1].replace(/,/g, ""));
+    const roles = Array.isArray(c.params.roles) ? (c.params.roles as string[]) : [typeof c.params.role === "string" ? c.params.role : "value"];
+    return {
+      values: Object.fromEntries(roles.map((r) => [r, value])),
+      basis: "cited",
+      evidence: [{ source: `document:${cites}`, file: `seeds/${DOC_FILES[cites]}`, rows: [passage], columns: ["the cited document's text"], values: { [m[0]]: value } }],
+      explanation: `The cited document says: “${passage}”.`,
     };
   },
 

@@ -473,6 +473,13 @@ const hclLaDistribution: Check = (c) => {
     columns: [first.col],
     note: `distribution across LAs, year ${year}`,
   });
+  // another reading: the same distribution with the authorities of params.alsoWithout left out
+  const without = strList(c, "alsoWithout");
+  if (without.length) {
+    const alt = hclLaDistribution({ ...c, params: { ...c.params, exclude: without, alsoWithout: [] } }) as CheckResult;
+    alternatives.push({ label: `${without.join(", ")} left out`, kind: "inclusion", values: alt.values });
+    sentences.push(`With ${without.join(", ")} left out: ${Object.entries(alt.values).map(([r, v]) => `${r} ${fmtUnit(v, d.unit)}`).join(", ")}.`);
+  }
   return { values, evidence, explanation: `${scope.join("; ")}. ${sentences.join(" ")}`, alternatives };
 };
 
