@@ -1,6 +1,8 @@
 import { test } from "node:test";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import assert from "node:assert/strict";
-import { row, value, near, ensureData } from "../helpers";
+import { row, value, near, ensureData, ROOT } from "../helpers";
 import { loadClaims } from "../../src/claims/registry";
 import { CHECKS } from "../../src/claims/checks";
 import { checkClaim } from "../../src/claims/ledger";
@@ -309,7 +311,12 @@ test("every claim of CBP 8543 and the gov.uk summary page: verdicts and recomput
   await ensureData();
   const all = loadClaims({ checkNames: Object.keys(CHECKS) });
   const mine = all.filter((c) => (c.document === "hcl" && !["hcl-la-50", "hcl-deprivation-15", "hcl-time-10", "hcl-unexplained-25"].includes(c.id)) || (c.document === "govuk" && c.id.startsWith("govuk-") && EXPECTED.some(([id]) => id === c.id)));
-  assert.deepEqual(mine.map((c) => c.id).sort(), EXPECTED.map(([id]) => id).sort(), "the registry and this table list the same claims");
+  // every claim of the briefing's registry file is in this table (the rows of briefing-numbers.json, for the
+  // numbers no data can settle, are checked by the registry and ledger-scan tests)
+  const listed = new Set(EXPECTED.map(([id]) => id));
+  for (const id of listed) assert.ok(mine.some((c) => c.id === id), `${id} is in the registry`);
+  const fromBriefing = loadClaims({ dir: path.join(ROOT, "data", "claims"), checkNames: Object.keys(CHECKS) }).filter((c) => c.document === "hcl" && c.id.startsWith("hcl-") && !listed.has(c.id));
+  assert.ok(fromBriefing.every((c) => !JSON.parse(fs.readFileSync(path.join(ROOT, "data", "claims", "hcl", "briefing.json"), "utf8")).some((x: { id: string }) => x.id === c.id) || ["hcl-la-50", "hcl-deprivation-15", "hcl-time-10", "hcl-unexplained-25"].includes(c.id)), "briefing.json claims are all listed");
   for (const [id, verdict, values] of EXPECTED) {
     const r = await checkClaim(all.find((c) => c.id === id)!, all);
     assert.equal(r.verdict, verdict, id);
