@@ -89,7 +89,8 @@ test("placements: 2010 codes summed from the SFR27 March file, 2020 from the 202
   assert.equal(adoption.recomputed![0], null, "A3 is suppressed in the England row: no total, never a partial sum");
   assert.match(adoption.explanation, /A3 \[x\]/);
   assert.deepEqual((await row("hcl-2-4-table-other")).recomputed, [null, 2470 + 1030 + 110 + 500]);
-  assert.deepEqual((await row("hcl-2-4-table-all")).recomputed, [64460, 80000]);
+  // 31 March 2010: 64,470 in the 2021 release's time series (the earliest EES release in the mirror; 64,460 from 2022)
+  assert.deepEqual((await row("hcl-2-4-table-all")).recomputed, [64470, 80000]);
 });
 
 test("spending: RO3 cash, real terms with the March 2020 deflator, spending per 0-18 year old", async () => {
@@ -184,7 +185,7 @@ const EXPECTED: [string, string, (number | null)[] | null][] = [
   ["hcl-2-4-table-other", "differs", [null, 4110]],
   ["hcl-2-4-table-other-change", "confirmed", [3730]],
   ["hcl-2-4-table-other-pct", "confirmed", [81.2636]],
-  ["hcl-2-4-table-all", "differs", [64460, 80000]],
+  ["hcl-2-4-table-all", "differs", [64470, 80000]],
   ["hcl-2-4-table-all-change", "confirmed", [15610]],
   ["hcl-2-4-table-all-pct", "confirmed", [24.2128]],
   ["hcl-2-4-table-sum-2010", "confirmed", [64470]],

@@ -25,9 +25,8 @@ import { fromEes } from "./common";
  * Thames", old_la_code "314 / 318").
  */
 
+/** The three Explore-education-statistics files (2017 onward), in release order. */
 export const WORKFORCE_FILES = [
-  "workforce-csww-2015-2016-sfr07-2016-ud",
-  "workforce-csww-2015-2016-sfr08-2017-ud",
   "workforce-csww-headline-measures-2017-to-2022",
   "workforce-csww-indicators-2017-to-2023",
   "workforce-csww-indicators-2017-to-2025",
@@ -104,6 +103,9 @@ export const WORKFORCE_SFR: Record<string, string> = {
   "workforce-csww-2015-2016-sfr08-2017-ud": "2016",
 };
 
+/** Every file of the table in release order: the two SFR files (2015, 2016), then WORKFORCE_FILES. */
+export const WORKFORCE_RELEASES = [...Object.keys(WORKFORCE_SFR), ...WORKFORCE_FILES];
+
 /** Column names in the SFR files by measure ({Y}: the year of the snapshot); a missing one is an error, except those marked optional. */
 export const WORKFORCE_SFR_COLUMNS: Record<string, { col: string; optional?: boolean }> = {
   fte: { col: "A1_FTE_ChildrensSocialWorkers_{Y}" },
@@ -163,7 +165,7 @@ export function sfrWorkforceObs(t: RawTable, year: string): { rows: Obs[]; laReg
 export function buildWorkforce(): WorkforceData {
   const rows: Obs[] = [];
   const laRegion: Record<string, string> = {};
-  for (const id of WORKFORCE_FILES) {
+  for (const id of WORKFORCE_RELEASES) {
     const f = WORKFORCE_SFR[id] ? sfrWorkforceObs(readCsv(id), WORKFORCE_SFR[id]) : fileObs(readCsv(id));
     rows.push(...f.rows);
     Object.assign(laRegion, f.laRegion);
@@ -175,7 +177,7 @@ let memo: { table: ObsTable; laRegion: Record<string, string> } | undefined;
 
 function load(): { table: ObsTable; laRegion: Record<string, string> } {
   if (memo) return memo;
-  const d = cached("workforce", 2, WORKFORCE_FILES.map(source), buildWorkforce);
+  const d = cached("workforce", 2, WORKFORCE_RELEASES.map(source), buildWorkforce);
   memo = { table: new ObsTable(d.rows), laRegion: d.laRegion };
   return memo;
 }
