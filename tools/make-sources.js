@@ -27,6 +27,11 @@ const RULES = [
     publisher: "Department for Education", title: `Characteristics of children in need ${m[1]}: underlying data`,
     release: sfrRelease(m[2]), url: m[1] <= "2011-12" ? "http://www.education.gov.uk/researchandstatistics/statisticalreturns/cincensus" : "https://www.gov.uk/government/collections/statistics-children-in-need",
     vintage: `as first published for ${m[1]}`, covers: `${m[1]}; England and 152 LAs; national counts rounded (to 100 for 2009-10 and 2010-11, to 10 later)` })],
+  [/^children-in-need\/ees-release-2020\/(a3|b3)_(.+)$/, (m) => ({
+    publisher: "Department for Education", title: `Characteristics of children in need: 2019 to 2020 — ${m[1]}_${m[2]}`,
+    release: "Explore education statistics, reporting year 2020", url: CIN_EES,
+    vintage: "release 2020: figures for 2013 to 2019 as re-published in October 2020",
+    covers: m[1] === "b3" ? "children in need at 31 March by primary need at assessment, 2013 to 2020; national, regional and LA rows" : "children in need at 31 March by primary need, age and gender, 2018 to 2020; national" })],
   [/^children-in-need\/ees-release-(\d{4})\/(.+)$/, (m) => ({
     publisher: "Department for Education", title: `Characteristics of children in need: ${Number(m[1]) - 1} to ${m[1]} — ${m[2]}`,
     release: `Explore education statistics, reporting year ${m[1]}`, url: CIN_EES,
@@ -36,6 +41,11 @@ const RULES = [
     publisher: "Department for Education", title: `Children looked after in England (SSDA903) year ending 31 March ${m[1]}: underlying data — ${m[2]}`,
     release: `SSDA903 statistical release ${m[1]}`, url: CLA_GOV, vintage: `as published for the year ending 31 March ${m[1]}`,
     covers: `year ending 31 March ${m[1]}; England, regions and LAs` })],
+  [/^looked-after\/ees_release_2021_data_1994_to_2021\/(.+)$/, (m) => ({
+    publisher: "Department for Education", title: `Children looked after in England including adoptions, reporting year 2021 — ${m[1]}`,
+    release: "Explore education statistics, reporting year 2021 (November 2021)", url: CLA_EES,
+    vintage: "release 2021 (November 2021): earlier years as revised in this release",
+    covers: m[1].includes("time_series") ? "England, 1994 to 2021 (numbers only)" : m[1].includes("headline") ? "England, 2018 to 2021 (numbers and the rate per 10,000)" : "1994 to 2021" })],
   [/^looked-after\/ees_release_(\d{4})_data_(\d{4})_to_(\d{4})\/(.+)$/, (m) => ({
     publisher: "Department for Education", title: `Children looked after in England including adoptions, reporting year ${m[1]} — ${m[4]}`,
     release: `Explore education statistics, reporting year ${m[1]}`, url: CLA_EES,
@@ -56,6 +66,11 @@ const RULES = [
     publisher: "Public Health England (Fingertips) from DfE statistics", title: "Children in care: rate per 10,000 population aged under 18 (indicator 90803)",
     release: "PHE Fingertips extract", url: "https://fingertips.phe.org.uk/", vintage: "extract of 2019", covers: "2011 to 2018; England and counties/UAs",
     derived: "third-party extract of an official indicator" })],
+  [/^workforce\/csww-2015-2016\/SFR0(7|8)_(\d{4})_UD\.csv$/, (m) => ({
+    publisher: "Department for Education", title: `Children's social work workforce ${m[1] === "7" ? "2015" : "2016"}: underlying data (SFR 0${m[1]}/${m[2]})`,
+    release: `SFR 0${m[1]}/${m[2]} (February ${m[2]})`, url: "https://www.gov.uk/government/collections/statistics-childrens-social-care-workforce",
+    vintage: `as first published for 30 September ${m[1] === "7" ? "2015 (experimental statistics)" : "2016"}`,
+    covers: `30 September ${m[1] === "7" ? "2015" : "2016"}; England, regions (with Inner and Outer London), 152 LAs` })],
   [/^workforce\/(.+)$/, (m) => ({
     publisher: "Department for Education", title: `Children's social work workforce — ${m[1]}`,
     release: m[1].includes("2022") ? "CSWW reporting year 2022 (Feb 2023)" : m[1].includes("2023") ? "CSWW reporting year 2023 (Feb 2024)" : "CSWW reporting year 2025",
@@ -75,6 +90,16 @@ const RULES = [
     publisher: "Department for Education (LAIT)", title: "LAIT children's services finance measures (section 251 outturn)",
     release: "LAIT data set as at April 2026", url: S251_EES, vintage: "LAIT current values (England and regions revised)", covers: "2016-17 onward",
     derived: "row filter of LAIT bds_long_0.parquet (values unchanged)" })],
+  [/^spending\/s251-outturn\/dcsf-table-a1-2008-09-2009-10\/s251_outturn_table_a1_(\d{4})-(\d\d)\.xls$/, (m) => ({
+    publisher: "Department for Children, Schools and Families", title: `Section ${m[1] === "2008" ? "52" : "251"} outturn ${m[1]}-${m[2]}: Table A1, children's and young people's services by LA and line`,
+    release: `${m[1] === "2008" ? "Section 52" : "Section 251"} outturn ${m[1]}-${m[2]}, Table A1 (cash terms as reported by LAs at ${m[1] === "2008" ? "8 December 2009" : "13 December 2010"})`,
+    url: "https://www.gov.uk/government/collections/section-251-materials", vintage: "as published",
+    covers: `${m[1]}-${m[2]}; ${m[1] === "2008" ? "150" : "152"} LAs, line level, £` })],
+  [/^spending\/s251-outturn\/dcsf-table-a1-2008-09-2009-10\/outturn_(\d\d)(\d\d)\.csv$/, (m) => ({
+    publisher: "Department for Children, Schools and Families", title: `Section ${m[1] === "08" ? "52" : "251"} outturn 20${m[1]}-${m[2]}: Table A1 as CSV`,
+    release: `${m[1] === "08" ? "Section 52" : "Section 251"} outturn 20${m[1]}-${m[2]}, Table A1`, url: "https://www.gov.uk/government/collections/section-251-materials",
+    vintage: "as published", covers: `20${m[1]}-${m[2]}; LAs, line level, £`,
+    derived: `CSV version of s251_outturn_table_a1_20${m[1]}-${m[2]}.xls made by a third party (BenGoodair/childrens_social_care_data); values as in the .xls` })],
   [/^spending\/deflators\/(.+)$/, () => ({
     publisher: "HM Treasury", title: "GDP deflators at market prices, and money GDP: March 2020 (Budget)", release: "March 2020 (Budget)",
     url: "https://www.gov.uk/government/collections/gdp-deflators-at-market-prices-and-money-gdp", vintage: "March 2020; 2018-19 = 100", covers: "1955-56 to 2024-25" })],
@@ -92,6 +117,29 @@ const RULES = [
     publisher: "Ministry of Housing, Communities and Local Government", title: `Revenue account (RA) budget 20${m[1]}-${m[2]} by LA`,
     release: `Local authority revenue expenditure and financing: 20${m[1]}-${m[2]} budget`, url: RA_URLS[m[1]] || MHCLG, vintage: "as published (budget)",
     covers: `20${m[1]}-${m[2]}; every English authority, £ thousand` })],
+  [/^context\/care-applications\/LAIT_extract_(.+)$/, () => ({
+    publisher: "Department for Education (LAIT), from Cafcass figures", title: "LAIT: Cafcass care applications per 10,000 children aged 0-17, by LA",
+    release: "LAIT data set as at April 2026", url: "https://www.gov.uk/government/publications/local-authority-interactive-tool-lait",
+    vintage: "LAIT current values, 2026", covers: "financial years 2015-16 to 2024-25 (labelled by their end year); England, regions, LAs",
+    derived: "rows of LAIT bds_long_0.parquet whose Short Desc is CareApplications, converted to CSV (values unchanged)" })],
+  [/^context\/care-applications\/(cafcass_.+)$/, (m) => ({
+    publisher: "Cafcass (figures), transcribed by hand from secondary copies", title: m[1].includes("monthly") ? "Cafcass monthly care applications, as quoted in stored copies of pages" : "Cafcass care applications (section 31), England, by financial year: hand transcription",
+    release: "Cafcass care demand statements 2011 to 2019, as quoted", url: "https://www.cafcass.gov.uk/about-cafcass/research-and-data/public-law-data/",
+    licence: "figures of Cafcass statements as quoted by others (not an official file)",
+    vintage: "secondary: hand transcription of figures Cafcass published 2011 to 2019, not an official file",
+    covers: m[1].includes("monthly") ? "months of 2010-11 to 2017-18 (truncated blocks)" : "financial years 2009-10 to 2018-19; England",
+    derived: "SECONDARY hand transcription from archived Cafcass statements and reports quoting Cafcass; a check against it can be no stronger than a transcription" })],
+  [/^context\/childrens-centres\/official_national_figures_from_PQ_answers\.md$/, () => ({
+    publisher: "Department for Education (answers to Parliamentary Questions)", title: "National children's centre figures from DfE answers to Parliamentary Questions, 2011 to 2019",
+    release: "written answers and a GOV.UK news story, 2011 to 2019, as quoted", url: "https://questions-statements.parliament.uk/written-questions",
+    licence: "Open Parliament Licence v3.0", vintage: "answers of 2011 to 2019, quoted verbatim (shortened)",
+    covers: "England: centres in April 2010, 2011, 2015, 2016 and 2019; closures and openings by calendar year 2010 to 2015; closures since April 2010 at March 2019",
+    derived: "verbatim excerpts of answers compiled from archived pages" })],
+  [/^context\/childrens-centres\/(gias_.+)$/, () => ({
+    publisher: "Department for Education (Get Information About Schools)", title: "GIAS: open children's centres (type 47) and linked sites (type 48), January 2026",
+    release: "GIAS establishment list, January 2026", url: "https://get-information-schools.service.gov.uk/",
+    vintage: "open establishments, January 2026", covers: "2,847 open centres and linked sites; 152 LAs; OpenDate (no closed centres, no close dates)",
+    derived: "column subset of the GIAS establishment list (head-teacher name and telephone dropped)" })],
   [/^context\/ofsted\/(.+)$/, (m) => ({
     publisher: "Ofsted", title: m[1].startsWith("LA_Inspection") ? "Local authority inspection outcomes as at 31 March 2025" : "Children's social care data in England 2023: underlying data",
     release: m[1].startsWith("LA_Inspection") ? "Official statistics, 25 September 2025" : "Official statistics, July 2023",
@@ -155,7 +203,7 @@ function lookupUrl(f) {
   if (/uk_local_authorities_future|lookup_gss/.test(f)) return "https://github.com/mysociety/uk_local_authority_names_and_codes";
   return "https://www.gov.uk/government/publications/local-authority-interactive-tool-lait";
 }
-const SHORTEN = [[/^children-in-need-/, "cin-"], [/^looked-after-/, "cla-"], [/ssda903-underlying-data-/, ""], [/sfr-underlying-data-/, "sfr-"],
+const SHORTEN = [[/^spending-s251-outturn-dcsf-table-a1-2008-09-2009-10-/, "s251-dcsf-"], [/^children-in-need-/, "cin-"], [/^looked-after-/, "cla-"], [/ssda903-underlying-data-/, ""], [/sfr-underlying-data-/, "sfr-"],
   [/^spending-revenue-outturn-/, ""], [/^spending-s251-outturn-/, "s251-"], [/ees-release-/, "ees"], [/^context-/, ""], [/bbc-rs-by-la-/, "rs-"],
   [/rac-parking-ra-budgets-orig-eng-/, "ra-budget-"], [/ro3-by-la-/, ""], [/cwip-app-/, ""], [/bengoodair-la-spend-/, ""]];
 function slug(file) {

@@ -39,6 +39,14 @@ export const BOUNDARY_CHANGES: BoundaryChange[] = [
   { date: "2023-04-01", from: ["909"], to: ["942", "943"], note: "Cumberland and Westmorland and Furness replace Cumbria (North Yorkshire and Somerset become unitary with their codes unchanged)" },
 ];
 
+/**
+ * Upper-tier authorities abolished on 1 April 2009, which DfE's LA code list no longer holds:
+ * Bedfordshire (820; replaced by Bedford 822 and Central Bedfordshire 823) and Cheshire (875;
+ * replaced by Cheshire East 895 and Cheshire West and Chester 896). Files for 2008-09 and earlier
+ * carry them (150 authorities then, not 152).
+ */
+export const ABOLISHED_2009: Record<string, string> = { "820": "Bedfordshire", "875": "Cheshire" };
+
 /** True for the Isles of Scilly and the City of London. */
 export function isTiny(laCode: string): boolean {
   return laCode in TINY_LAS;

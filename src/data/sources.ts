@@ -60,6 +60,15 @@ export function source(id: string): Source {
   return s;
 }
 
+/**
+ * True for a source that is not an official file but a secondary transcription of official figures
+ * (its vintage begins "secondary", e.g. the hand-transcribed Cafcass series): a check resting on it
+ * can give no stronger verdict than a transcription allows, and must say so.
+ */
+export function isSecondary(id: string): boolean {
+  return /^secondary\b/i.test(source(id).vintage);
+}
+
 /** The manifest entry for a path under the raw folder. */
 export function sourceByFile(file: string): Source {
   const s = loadSources().find((x) => x.file === file);

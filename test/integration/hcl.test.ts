@@ -92,7 +92,8 @@ test("placements: 2010 codes summed from the SFR27 March file, 2020 from the 202
   assert.equal(adoption.recomputed![0], null, "A3 is suppressed in the England row: no total, never a partial sum");
   assert.match(adoption.explanation, /A3 \[x\]/);
   assert.deepEqual((await row("hcl-2-4-table-other")).recomputed, [null, 2470 + 1030 + 110 + 500]);
-  assert.deepEqual((await row("hcl-2-4-table-all")).recomputed, [64460, 80000]);
+  // 31 March 2010: 64,470 in the 2021 release's time series (the earliest EES release in the mirror; 64,460 from 2022)
+  assert.deepEqual((await row("hcl-2-4-table-all")).recomputed, [64470, 80000]);
 });
 
 test("spending: RO3 cash, real terms with the March 2020 deflator, spending per 0-18 year old", async () => {
@@ -170,7 +171,7 @@ const EXPECTED: [string, string, (number | null)[] | null][] = [
   ["hcl-2-3-cpp-levels", "confirmed", [51510, 39100]],
   ["hcl-2-3-cpp-peak", "confirmed", [2018, 53790]],
   ["hcl-2-4-cla-2020", "unverifiable", [80000]],
-  ["hcl-2-4-cla-quarter", "unverifiable", [24.108, 64460]],
+  ["hcl-2-4-cla-quarter", "revised", [24.108, 64460]],
   ["hcl-2-4-cla-quarter-consistency", "consistent", [24.2128]],
   ["hcl-2-4-cla-rate-2010", "confirmed", [58.4801]],
   ["hcl-2-4-cla-rate-2020", "confirmed", [67]],
@@ -190,7 +191,7 @@ const EXPECTED: [string, string, (number | null)[] | null][] = [
   ["hcl-2-4-table-other", "unverifiable", [null, 4110]],
   ["hcl-2-4-table-other-change", "consistent", [3730]],
   ["hcl-2-4-table-other-pct", "consistent", [81.2636]],
-  ["hcl-2-4-table-all", "unverifiable", [64460, 80000]],
+  ["hcl-2-4-table-all", "unverifiable", [64470, 80000]],
   ["hcl-2-4-table-all-change", "consistent", [15610]],
   ["hcl-2-4-table-all-pct", "consistent", [24.2128]],
   ["hcl-2-4-table-sum-2010", "consistent", [64470]],
@@ -243,7 +244,7 @@ const EXPECTED: [string, string, (number | null)[] | null][] = [
   ["hcl-3-2-table-cash-2016-17", "confirmed", [8.476]],
   ["hcl-3-2-table-real-2016-17", "unverifiable", [8.9755, -0.2714]],
   ["hcl-3-2-table-change-2016-17", "consistent", [-0.3308]],
-  ["hcl-3-2-table-cash-2017-18", "unverifiable", [8.8337]],
+  ["hcl-3-2-table-cash-2017-18", "differs", [8.8337]],
   ["hcl-3-2-table-real-2017-18", "unverifiable", [9.1954, 2.4502]],
   ["hcl-3-2-table-change-2017-18", "consistent", [2.5442]],
   ["hcl-3-2-table-cash-2018-19", "confirmed", [9.3754]],

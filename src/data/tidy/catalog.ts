@@ -5,6 +5,10 @@ import { claTable, CLA_MEASURES } from "./cla";
 import { workforceTable, WORKFORCE_MEASURES } from "./workforce";
 import { spendingTable, isSpendingMeasure } from "./spending";
 import { covariatesTable, COVARIATE_MEASURES } from "./covariates";
+import { primaryNeedTable, isPrimaryNeedMeasure } from "./primary-need";
+import { careApplicationsTable, CARE_APPLICATIONS_MEASURES } from "./care-applications";
+import { childrensCentresTable, CENTRES_MEASURES } from "./childrens-centres";
+import { laitTable, LAIT_TABLE_MEASURES } from "./lait";
 
 /**
  * Which tidy table holds a measure. Tables are loaded (from the cache when possible) only when a
@@ -16,6 +20,10 @@ const TABLES: { measures: (m: string) => boolean; table: () => ObsTable }[] = [
   { measures: (m) => WORKFORCE_MEASURES.includes(m), table: workforceTable },
   { measures: isSpendingMeasure, table: spendingTable },
   { measures: (m) => COVARIATE_MEASURES.includes(m), table: covariatesTable },
+  { measures: isPrimaryNeedMeasure, table: primaryNeedTable },
+  { measures: (m) => CARE_APPLICATIONS_MEASURES.includes(m), table: careApplicationsTable },
+  { measures: (m) => CENTRES_MEASURES.includes(m), table: childrensCentresTable },
+  { measures: (m) => LAIT_TABLE_MEASURES.includes(m), table: laitTable },
   { measures: () => true, table: cinTable },
 ];
 

@@ -17,9 +17,11 @@ import { fromEes, fyFromEnd } from "./common";
  *    2010 March file's placement values run in alphabetical code order, not in the order of its
  *    header (see placementLayout2010); CLA2018 and CLA2019 label their populations differently
  *    (see ratePopulations); SFR34_ADM2015 labels its starters column CLA_started2014;
- * 2. the Explore-education-statistics releases of 2022, 2023 and 2024 (counts revised; from the
- *    2023 release rates use Census-2021-based populations), including the national time series
- *    since 1994 (numbers only: years "1993-94" = at 31 March 1994);
+ * 2. the Explore-education-statistics releases of 2021 (national only: the time series since 1994
+ *    and the headline figures for 2018 to 2021, with the rate per 10,000 as a whole number; this
+ *    release revised 31 March 2020), 2022, 2023 and 2024 (counts revised; from the 2023 release
+ *    rates use Census-2021-based populations), including the national time series since 1994
+ *    (numbers only: years "1993-94" = at 31 March 1994);
  * 3. PHE Fingertips' copy of DfE's rates (England and LAs, 31 March 2011-2018).
  *
  * Placements at 31 March (SFR columns; EES national "Placement" rows):
@@ -89,6 +91,12 @@ export const CLA_SFR: { year: string; cla: string; adm: string }[] = [
   { year: "2017-18", cla: "cla-2018-cla2018", adm: "cla-2018-adm2018-amended" },
   { year: "2018-19", cla: "cla-2019-cla2019", adm: "cla-2019-adm2019" },
 ];
+
+/** The 2021 release (November 2021), national files only. */
+export const CLA_EES_2021 = {
+  series: "cla-ees2021-data-1994-to-2021-children-looked-after-time-series-1994-2021",
+  headline: "cla-ees2021-data-1994-to-2021-children-looked-after-2021-headline-figures",
+} as const;
 
 /** Explore-education-statistics files by release. */
 export const CLA_EES = {
@@ -424,6 +432,21 @@ function eesObs(release: "2022" | "2023" | "2024"): Obs[] {
   return out;
 }
 
+/**
+ * The 2021 release: the national time series (children looked after at 31 March and starting in
+ * the year, 1994 to 2021) and the headline file (the same two counts and the rate per 10,000 at 31
+ * March, a whole number, 2018 to 2021).
+ */
+export function ees2021Obs(): Obs[] {
+  const out: Obs[] = [];
+  const series = readCsv(CLA_EES_2021.series);
+  out.push(...nonEmpty(fromEes(series, { claAt31March: "number" }, { filter: where(series, "population_count", "Children looked after at 31 March") }), series, "children looked after at 31 March"));
+  out.push(...nonEmpty(fromEes(series, { claStarted: "number" }, { filter: where(series, "population_count", "Children starting to be looked after during the year") }), series, "children starting to be looked after"));
+  const head = readCsv(CLA_EES_2021.headline);
+  out.push(...nonEmpty(fromEes(head, { claAt31March: "cla_31_march", claStarted: "cla_starting", claRate: "cla_march_rate" }), head, "the national headline rows"));
+  return out;
+}
+
 /** PHE Fingertips' rates per 10,000 (England and LAs; 31 March 2011-2018). */
 function fingertipsObs(): Obs[] {
   const t = readCsv(CLA_FINGERTIPS);
@@ -450,6 +473,8 @@ function fingertipsObs(): Obs[] {
 export function claSourceIds(): string[] {
   return [
     ...CLA_SFR.flatMap((s) => [s.cla, s.adm]),
+    CLA_EES_2021.series,
+    CLA_EES_2021.headline,
     ...(["2022", "2023", "2024"] as const).flatMap((r) => Object.values(CLA_EES[r])),
     CLA_FINGERTIPS,
   ];
@@ -465,6 +490,7 @@ export function buildClaRows(): Obs[] {
       rows.push(...sfrCla(s.year, s.cla), ...sfrAdm(s.year, s.adm));
     }
   }
+  rows.push(...ees2021Obs());
   for (const r of ["2022", "2023", "2024"] as const) rows.push(...eesObs(r));
   rows.push(...fingertipsObs());
   return validateObs(rows, "children-looked-after table");
@@ -475,7 +501,7 @@ let memo: ObsTable | undefined;
 /** The children-looked-after table (cached by the files' sha256). */
 export function claTable(): ObsTable {
   if (memo) return memo;
-  memo = new ObsTable(cached("cla", 1, claSourceIds().map(source), buildClaRows));
+  memo = new ObsTable(cached("cla", 2, claSourceIds().map(source), buildClaRows));
   return memo;
 }
 

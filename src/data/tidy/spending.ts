@@ -1,10 +1,11 @@
 import { DataError, Source, source } from "../sources";
-import { RawTable, readCsv, readGrid } from "../readers";
+import { RawTable, readCsv, readGrid, readSheet } from "../readers";
 import { parseCell } from "../markers";
 import { cached } from "../cache";
 import { Obs, ObsTable, validateObs } from "../obs";
 import { fromEes, fyFromEnd } from "./common";
 import type { DeflatorPoint } from "./spending-deflator";
+import { ABOLISHED_2009, localAuthorities } from "../la";
 
 /**
  * Local-authority spending on children's services in England: tidy tables from MHCLG's revenue
@@ -34,6 +35,14 @@ import type { DeflatorPoint } from "./spending-deflator";
  *                          familySupport (322), youthJustice (323), safeguarding (325, 2014-15 on),
  *                          asylum (326), youngPeople (327, 2014-15 on)
  * LA rows carry ONS codes (the files before 2017-18 have E-codes only, mapped through the later files).
+ *
+ * DCSF section 52 (2008-09) and section 251 (2009-10) outturn, Table A1, £, LA rows and England
+ * sums (150 LAs in 2008-09, 152 in 2009-10), as published; measures `s251:<line>:gross|net` for the
+ * lines whose definition matches the later years' names (see S251_EARLY_LINES; no Sure Start line,
+ * no social work line) and four lines of these years only: `childProtection` (LA functions in
+ * relation to child protection), `preventative` (preventative services), `asylum` (2008-09: total
+ * asylum seeker services, outside children looked after; from 2009-10 asylum lines sit inside it)
+ * and `childTrustFund` (Child Trust Fund top ups).
  *
  * DfE section 251 outturn, £ (LA files) or £ million (the EES files), 2010-11 … 2018-19 as first
  * published; the 2021-22 EES release (England, every line, 2015-16 … 2021-22) and the 2019-20 EES
@@ -111,6 +120,12 @@ export const S251_FILES: Record<string, { id: string; sheet?: string }> = {
   "2018-19": { id: "s251-s251ye2019", sheet: "Table A1" },
 };
 
+/** Section 52 / 251 outturn Table A1 workbooks of 2008-09 and 2009-10 (£), and the CSV copies made of them by a third party. */
+export const S251_EARLY_FILES: Record<string, { id: string; csv: string }> = {
+  "2008-09": { id: "s251-dcsf-s251-outturn-table-a1-2008-09", csv: "s251-dcsf-outturn-0809" },
+  "2009-10": { id: "s251-dcsf-s251-outturn-table-a1-2009-10", csv: "s251-dcsf-outturn-0910" },
+};
+
 /** England-only s251 lines of the 2021-22 EES release (£ million; 2017-18 carries the Newcastle revision). */
 export const S251_EES_NATIONAL = "s251-ees-2021-22-s251-childrens-young-peoples-services-national3";
 /** LA, regional and England totals of children and young people's services (gross, £ million) in the 2019-20 EES release, 2014-15 … 2019-20 (later revisions included). */
@@ -127,6 +142,7 @@ export const UNIT_OF_SOURCE: Record<string, number> = {
   ...Object.fromEntries(Object.values(RO3_FILES).map((f) => [f.id, 1000])),
   ...Object.fromEntries(Object.values(RA_FILES).map((f) => [f.id, 1000])),
   ...Object.fromEntries(Object.values(S251_FILES).map((f) => [f.id, 1])),
+  ...Object.fromEntries(Object.values(S251_EARLY_FILES).map((f) => [f.id, 1])),
   [RS_2017_18.id]: 1000,
   [S251_EES_NATIONAL]: 1e6,
   [S251_HIGHLIGHTS]: 1e6,
@@ -556,6 +572,80 @@ function s251Year(year: string): Obs[] {
   return out;
 }
 
+/** Lines of 2008-09 and 2009-10 only (matched on the description without its number). */
+export const S251_EARLY_LINES: [string, RegExp][] = [
+  ["childProtection", /^la functions in relation to child protection$/],
+  ["preventative", /^preventative services$/],
+  ["asylum", /^total asylum seekers?$/],
+  ["childTrustFund", /^child trust fund top ups$/],
+];
+
+/** Lines each of 2008-09 and 2009-10 must have (an absent one is an error naming the file). */
+const S251_EARLY_REQUIRED = ["total", "cla", "residential", "fostering", "youthJustice", "familySupport", "otherChildrenFamilies", "cypSafety", "adoption", "specialGuardianship", "strategy", "childProtection", "preventative"];
+
+/** Our name of a 2008-09 or 2009-10 line, if it has one. */
+export function s251EarlyLineOf(description: unknown, year: string): string | undefined {
+  const n = s251LineName(description);
+  return S251_EARLY_LINES.find(([, re]) => re.test(n))?.[0] ?? s251LineOf(description, year) ?? s251ExtraLineOf(description, year);
+}
+
+/** The Table A1 sheet of a 2008-09 or 2009-10 workbook, from its header row ("LEA Number:" / "LEA"). */
+export function s251EarlyRaw(id: string): RawTable {
+  return readSheet(id, /^Table A1/, { findHeader: (cells) => /^lea( number:?)?$/i.test(cells[0] ?? "") });
+}
+
+/**
+ * Observations of one year of section 52 / 251 Table A1 (LA rows, line by line, gross and net),
+ * with England sums of the LA rows. The line is recognised by its description (2008-09 writes the
+ * number in front of it: "5 Residential care"); each recognised line must appear once per LA.
+ */
+export function s251EarlyObs(t: RawTable, year: string): Obs[] {
+  const id = t.source.id;
+  const cLa = t.colOf("LEA Number:", "LEA", "LA");
+  const cName = t.colOf("LA Name:", "LEA Name", "LA Name");
+  const cDesc = t.colOf("S52 Line Reference:", "S52 Line Reference");
+  const cGross = t.colOf("TOTAL EXPENDITURE (k)", "Total Expenditure (k)");
+  const cNet = t.colOf("NET Current Expenditure (m)");
+  const out: Obs[] = [];
+  const byLine = new Map<string, Obs[]>();
+  const descOf = new Map<string, string>();
+  for (let r = 0; r < t.rows.length; r++) {
+    const la = t.text(r, cLa.index);
+    if (la === "" && t.text(r, cDesc.index) === "") continue;
+    if (!/^\d{3}$/.test(la)) throw new DataError(`${t.where} row ${t.rowNumbers[r]}: "${la}" in column "${cLa.name}" is not a 3-digit LA code`, t.source.file);
+    const line = s251EarlyLineOf(t.rows[r][cDesc.index], year);
+    if (!line) continue;
+    descOf.set(line, text(t.rows[r][cDesc.index]));
+    for (const [kind, c] of [["gross", cGross], ["net", cNet]] as const) {
+      const o = cellObs({ measure: `s251:${line}:${kind}`, year, level: "la", area: text(t.rows[r][cName.index]), code: la, laCode: la, src: id, ...(t.sheet ? { sheet: t.sheet } : {}), row: t.rowNumbers[r], col: c.name }, t.rows[r][c.index]);
+      out.push(o);
+      const k = `${line}:${kind}`;
+      const g = byLine.get(k);
+      if (g) g.push(o);
+      else byLine.set(k, [o]);
+    }
+  }
+  for (const req of S251_EARLY_REQUIRED) {
+    if (!byLine.has(`${req}:gross`)) throw new DataError(`${t.where}: no line recognised as "${req}" for ${year}`, t.source.file);
+  }
+  for (const [k, obs] of byLine) {
+    const [line, kind] = k.split(":");
+    const las = new Set(obs.map((o) => o.laCode));
+    if (las.size !== obs.length) throw new DataError(`${t.where}: a line recognised as "${line}" appears more than once for one LA (${descOf.get(line)})`, t.source.file);
+    const present = obs.filter((o) => o.value !== null);
+    const rows = obs.map((o) => o.row);
+    const tiny = [["201", "City of London"], ["420", "the Isles of Scilly"]].map(([code, nm]) => `${nm} ${present.some((o) => o.laCode === code) ? "in" : "out"}`).join(", ");
+    out.push({
+      measure: `s251:${line}:${kind}`, year, level: "national", area: "England", code: "E92000001",
+      value: present.length ? present.reduce((a, o) => a + (o.value as number), 0) : null,
+      ...(present.length ? {} : { marker: "" }),
+      src: id, ...(t.sheet ? { sheet: t.sheet } : {}), row: Math.min(...rows), col: obs[0].col,
+      derivedFrom: `sum of the ${present.length} LA rows whose line is "${descOf.get(line)}" (between rows ${Math.min(...rows)} and ${Math.max(...rows)}; ${tiny})${present.length < obs.length ? `; ${obs.length - present.length} LA rows without a number left out` : ""}`,
+    });
+  }
+  return out;
+}
+
 function s251EesNational(): Obs[] {
   const t = readCsv(S251_EES_NATIONAL);
   const cTp = t.col("time_period");
@@ -707,6 +797,18 @@ export function s251Table(): ObsTable {
   ]);
 }
 
+/** Section 52 / 251 outturn lines (£), LA rows and England sums, 2008-09 and 2009-10. */
+export function s251EarlyTable(): ObsTable {
+  const hit = memo.get("s251-early");
+  if (hit) return hit;
+  // 2008-09 still has Bedfordshire and Cheshire, abolished on 1 April 2009
+  const laCodes = new Set([...localAuthorities().map((l) => l.laCode), ...Object.keys(ABOLISHED_2009)]);
+  const t = new ObsTable(cached("spending-s251-early", 1, Object.values(S251_EARLY_FILES).map((f) => source(f.id)), () =>
+    validateObs(Object.entries(S251_EARLY_FILES).flatMap(([year, f]) => s251EarlyObs(s251EarlyRaw(f.id), year)), "spending s251-early table", { laCodes })));
+  memo.set("s251-early", t);
+  return t;
+}
+
 /** HM Treasury GDP deflator (March 2020), index 2018-19 = 100, by financial year. */
 export function deflatorTable(): ObsTable {
   return table("deflator", 1, [DEFLATOR_SOURCE], deflatorBuild);
@@ -721,7 +823,7 @@ export function placementsTable(): ObsTable {
 export function spendingTable(): ObsTable {
   const hit = memo.get("all");
   if (hit) return hit;
-  const t = new ObsTable([...ro3Table().rows, ...rsTable().rows, ...raTable().rows, ...s251Table().rows, ...deflatorTable().rows, ...placementsTable().rows]);
+  const t = new ObsTable([...ro3Table().rows, ...rsTable().rows, ...raTable().rows, ...s251EarlyTable().rows, ...s251Table().rows, ...deflatorTable().rows, ...placementsTable().rows]);
   memo.set("all", t);
   return t;
 }
