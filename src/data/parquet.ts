@@ -1,7 +1,18 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
+import { projectRoot } from "../paths";
 import { execFileSync } from "node:child_process";
 import { DataError, rawPath, source, verifySource } from "./sources";
 import { RawTable } from "./readers";
+
+/** The compiled child script: beside this module, or under dist/ when this module runs from src/ (tslab). */
+function childScript(): string {
+  const here = path.join(__dirname, "parquet-child.js");
+  if (fs.existsSync(here)) return here;
+  const built = path.join(projectRoot(), "dist", "src", "data", "parquet-child.js");
+  if (fs.existsSync(built)) return built;
+  throw new DataError(`the parquet reader is not built: neither ${here} nor ${built} exists (run npm run build)`);
+}
 
 /**
  * Reads a parquet source into a RawTable (sha256 verified first). The file is decoded by hyparquet
@@ -16,7 +27,7 @@ export function readParquet(id: string, opts: { columns?: string[]; filter?: { c
   if (opts.verify ?? true) verifySource(s);
   let out: string;
   try {
-    out = execFileSync(process.execPath, [path.join(__dirname, "parquet-child.js"), rawPath(s), JSON.stringify({ columns: opts.columns, filter: opts.filter })], { maxBuffer: 1 << 30, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    out = execFileSync(process.execPath, [childScript(), rawPath(s), JSON.stringify({ columns: opts.columns, filter: opts.filter })], { maxBuffer: 1 << 30, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   } catch (e) {
     throw new DataError(`${s.file} is not a readable parquet file: ${(e as Error).message.split("\n").slice(0, 3).join(" ")}`, s.file);
   }
