@@ -63,38 +63,100 @@ class Growable {
     this.a[this.n++] = v;
   }
   done(): Float64Array {
-    return this.a.slice(0, this.n);
+    return this.a.subarray(0, this.n);
   }
 }
 
+/**
+ * Labels encoded as they are read. A label written as digits without a leading zero ("17", "2001",
+ * "0") is looked up by its value (the text is then determined by the value, so "017" and "17"
+ * still differ: "017" takes the text path); any other label by its text. The text of a label is
+ * decoded only the first time it is seen.
+ */
 class Labels {
   codes: Int32Array;
   n = 0;
-  seen = new Map<string, number>();
+  /** code + 1 by value, for digit labels below 2^22 */
+  direct = new Int32Array(1024);
+  byValue = new Map<number, number>();
+  byText = new Map<string, number>();
   levels: string[] = [];
   constructor(cap: number) {
     this.codes = new Int32Array(cap);
   }
-  push(text: string | null): void {
+  private put(c: number): void {
     if (this.n === this.codes.length) {
       const b = new Int32Array(this.codes.length * 2);
       b.set(this.codes);
       this.codes = b;
     }
-    if (text === null || MISSING.has(text.toLowerCase())) {
-      this.codes[this.n++] = -1;
-      return;
-    }
-    let c = this.seen.get(text);
-    if (c === undefined) {
-      c = this.levels.length;
-      this.seen.set(text, c);
-      this.levels.push(text);
-    }
     this.codes[this.n++] = c;
   }
+  private add(text: string): number {
+    const c = this.levels.length;
+    this.levels.push(text);
+    return c;
+  }
+  /** The label in buf[s, e) (unquoted, already trimmed). */
+  pushBytes(buf: Buffer, s: number, e: number): void {
+    const len = e - s;
+    if (len > 0 && len <= 15 && (buf[s] !== 0x30 || len === 1)) {
+      let v = 0;
+      let i = s;
+      for (; i < e; i++) {
+        const d = buf[i] - 0x30;
+        if (d < 0 || d > 9) break;
+        v = v * 10 + d;
+      }
+      if (i === e) {
+        if (v < 4194304) {
+          if (v >= this.direct.length) {
+            let size = this.direct.length;
+            while (size <= v) size *= 2;
+            const b = new Int32Array(size);
+            b.set(this.direct);
+            this.direct = b;
+          }
+          let c = this.direct[v] - 1;
+          if (c < 0) {
+            c = this.add(buf.toString("latin1", s, e));
+            this.direct[v] = c + 1;
+          }
+          this.put(c);
+          return;
+        }
+        let c = this.byValue.get(v);
+        if (c === undefined) {
+          c = this.add(buf.toString("latin1", s, e));
+          this.byValue.set(v, c);
+        }
+        this.put(c);
+        return;
+      }
+    }
+    this.pushText(buf.toString("utf8", s, e));
+  }
+  /** A label given as text (trimmed). */
+  pushText(text: string): void {
+    if (text.length <= 4 && (text.length === 0 || MISSING.has(text.toLowerCase()))) {
+      this.put(-1);
+      return;
+    }
+    let c = this.byText.get(text);
+    if (c === undefined) {
+      // digit labels without a leading zero live in the value tables
+      if (/^(0|[1-9]\d{0,14})$/.test(text)) {
+        const b = Buffer.from(text, "latin1");
+        this.pushBytes(b, 0, b.length);
+        return;
+      }
+      c = this.add(text);
+      this.byText.set(text, c);
+    }
+    this.put(c);
+  }
   done(): CodedLabels {
-    return { codes: this.codes.slice(0, this.n), levels: this.levels };
+    return { codes: this.codes.subarray(0, this.n), levels: this.levels };
   }
 }
 
@@ -250,8 +312,14 @@ export function readPanelCsv(file: string, spec: PanelCsvSpec, opts: { chunkSize
       if (r === 0) continue;
       if (r & Y) y.push(numberAt(buf, k, spec.y, line));
       if (r & X) xs[xIndex[k]].push(numberAt(buf, k, spec.x[xIndex[k]], line));
-      if (r & ENTITY) ent.push(fieldText(buf, k).trim());
-      if (r & TIME) tim.push(fieldText(buf, k).trim());
+      if (r & ENTITY) {
+        if (fQuoted[k]) ent.pushText(fieldText(buf, k).trim());
+        else ent.pushBytes(buf, fStart[k], fEnd[k]);
+      }
+      if (r & TIME) {
+        if (fQuoted[k]) tim.pushText(fieldText(buf, k).trim());
+        else tim.pushBytes(buf, fStart[k], fEnd[k]);
+      }
     }
   };
 
@@ -360,20 +428,35 @@ export function readPanelCsv(file: string, spec: PanelCsvSpec, opts: { chunkSize
   };
 
   try {
-    let carry: Buffer = Buffer.alloc(0);
-    const chunk = Buffer.allocUnsafe(chunkSize);
+    // one buffer: the unparsed tail of the last read (an incomplete record) is moved to its start
+    // and the next read goes after it
+    let buf = Buffer.allocUnsafe(Math.max(chunkSize, 1) * 2);
+    let carry = 0;
     let first = true;
     for (;;) {
-      const got = fs.readSync(fd, chunk, 0, chunkSize, null);
-      const eof = got === 0;
-      let buf: Buffer = carry.length ? Buffer.concat([carry, chunk.subarray(0, got)]) : chunk.subarray(0, got);
-      if (first) {
-        first = false;
-        if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+      if (buf.length - carry < chunkSize) {
+        const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, carry + chunkSize));
+        buf.copy(bigger, 0, 0, carry);
+        buf = bigger;
       }
-      const r = parse(buf, buf.length, eof, line);
+      const got = fs.readSync(fd, buf, carry, chunkSize, null);
+      const eof = got === 0;
+      let len = carry + got;
+      let off = 0;
+      if (first && len >= 3) {
+        first = false;
+        if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) off = 3;
+      } else if (first && eof) first = false;
+      else if (first) {
+        carry = len;
+        continue;
+      }
+      const view = off ? buf.subarray(off, len) : buf;
+      if (off) len -= off;
+      const r = parse(view, len, eof, line);
       line = r.line;
-      carry = r.consumed < buf.length ? Buffer.from(buf.subarray(r.consumed)) : Buffer.alloc(0);
+      carry = len - r.consumed;
+      if (carry > 0) view.copy(buf, 0, r.consumed, len);
       if (eof) break;
     }
   } finally {

@@ -719,6 +719,8 @@ export function within(data: PanelData, options: WithinOptions = {}): WithinResu
   const keepIdx = new Int32Array(n0);
   let m = 0;
   const xs = names.map((nm) => data.x[nm]);
+  const entCodes = isCoded(data.entity) ? data.entity.codes : null;
+  const timeCodes = time && isCoded(time) ? time.codes : null;
   for (let i = 0; i < n0; i++) {
     const yi = data.y[i];
     if (typeof yi !== "number" || Number.isNaN(yi)) continue;
@@ -732,8 +734,8 @@ export function within(data: PanelData, options: WithinOptions = {}): WithinResu
       }
       if (!Number.isFinite(v)) throw new Error(`within: "${names[k]}" is infinite at row ${i + 1}`);
     }
-    if (!ok || missingAt(data.entity, i)) continue;
-    if (effects === "twoways" && missingAt(time!, i)) continue;
+    if (!ok || (entCodes ? entCodes[i] < 0 : missingAt(data.entity, i))) continue;
+    if (effects === "twoways" && (timeCodes ? timeCodes[i] < 0 : missingAt(time!, i))) continue;
     keepIdx[m++] = i;
   }
   const rows = keepIdx.slice(0, m);
