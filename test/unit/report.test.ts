@@ -18,6 +18,7 @@ import {
 } from "../../src/report/notebooks";
 import { pageTemplate, navHtml } from "../../src/report/template";
 import { buildReport, parseReportArgs, readLedger, ReportError, MARKER } from "../../src/commands/report";
+import { UsageError } from "../../src/commands/args";
 import { claimCard } from "../../src/display/card";
 import type { LedgerRow } from "../../src/claims/types";
 
@@ -257,7 +258,7 @@ test("the page template empties require.js and MathJax and keeps titles from end
 test("parseReportArgs takes --out, --notebooks, --ledger, --timeout and refuses the rest", () => {
   assert.deepEqual(parseReportArgs(["report", "--out", "site", "--timeout=60"]), { out: "site", timeout: "60" });
   assert.deepEqual(parseReportArgs(["--help"]), { help: "true" });
-  assert.throws(() => parseReportArgs(["--outt", "x"]), (e: unknown) => e instanceof ReportError && e.code === 2 && /unknown option --outt/.test(e.message));
+  assert.throws(() => parseReportArgs(["--outt", "x"]), (e: unknown) => e instanceof UsageError && e.code === 2 && /unknown option --outt; did you mean --out\?/.test(e.message));
   assert.throws(() => parseReportArgs(["--out"]), /--out needs a value/);
   assert.throws(() => parseReportArgs(["site"]), /unexpected argument "site"/);
 });
@@ -273,7 +274,7 @@ test("readLedger reads recheck's JSON and names the entry that is wrong", () => 
   assert.deepEqual([rows[0].units, rows[0].roles, rows[0].written], [[], [], []], "extras default to empty lists");
   const bad = path.join(dir, "bad.json");
   fs.writeFileSync(bad, JSON.stringify([contract, { ...contract, id: "x-2", verdict: "maybe" }]));
-  assert.throws(() => readLedger(bad), /bad\.json, entry 2 \(x-2\): unknown verdict "maybe"/);
+  assert.throws(() => readLedger(bad), /bad\.json, entry 2 \(x-2\): "verdict": unknown verdict "maybe"/);
   fs.writeFileSync(bad, "{}");
   assert.throws(() => readLedger(bad), /not a ledger/);
   assert.throws(() => readLedger(path.join(dir, "absent.json")), /cannot read the ledger/);
