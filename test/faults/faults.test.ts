@@ -7,11 +7,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import * as crypto from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { ROOT, ensureData } from "../helpers";
+import { tempDir } from "../tmp";
 
 const BIN = path.join(ROOT, "bin", "csc-factcheck.js");
 const RAW = path.join(ROOT, "data", "raw");
@@ -24,7 +24,7 @@ interface Source { id: string; file: string; sha256: string }
 
 /** A throw-away copy of the project's data: raw files linked to the real ones, its own cache and manifest. */
 class Env {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "csc-fault-"));
+  dir = tempDir("csc-fault-");
   raw = path.join(this.dir, "raw");
   cache = path.join(this.dir, "cache");
   sources = path.join(this.dir, "sources.json");

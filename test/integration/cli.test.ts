@@ -5,6 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { ROOT, ensureData, MIRROR } from "../helpers";
+import { tempDir } from "../tmp";
 
 const BIN = path.join(ROOT, "bin", "csc-factcheck.js");
 const run = (args: string[], env: Record<string, string> = {}) =>
@@ -91,7 +92,7 @@ test("bad options and unreadable data exit non-zero with a clear message", async
   const nothing = run(["recheck", "--doc", "pac", "--id", "nao-1-7-referrals"]);
   assert.equal(nothing.status, 2);
   assert.match(nothing.stderr, /no claim matches --doc pac --id nao-1-7-referrals/);
-  const empty = fs.mkdtempSync(path.join(os.tmpdir(), "csc-raw-"));
+  const empty = tempDir("csc-raw-");
   try {
     const r = run(["recheck", "--format", "json"], { CSC_RAW_DIR: empty, CSC_DATA_MIRROR: path.join(empty, "no-mirror"), CSC_CACHE_DIR: path.join(empty, "cache") });
     assert.equal(r.status, 1);

@@ -1,15 +1,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { panelCommand } from "../../src/commands/panel";
+import { tempDir } from "../tmp";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const REFERENCE_DIR = process.env.CSC_REFERENCE_DIR ?? path.resolve(ROOT, "../shared/data/reference");
 const GRUNFELD = path.join(REFERENCE_DIR, "grunfeld", "Grunfeld.csv");
 const EMPLUK = path.join(ROOT, "test", "fixtures", "panel", "EmplUK.csv");
-const TMP = fs.mkdtempSync(path.join(os.tmpdir(), "panel-cli-"));
+const TMP = tempDir("panel-cli-");
 
 /** Runs the command with stdout and stderr captured. */
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -1,7 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { indexHtml, splitExplanation, shortTitle, docLabel, type IndexInput } from "../../src/report/index-page";
 import {
@@ -19,6 +18,7 @@ import {
 import { pageTemplate, navHtml } from "../../src/report/template";
 import { buildReport, parseReportArgs, readLedger, ReportError, MARKER } from "../../src/commands/report";
 import { UsageError } from "../../src/commands/args";
+import { tempDir } from "../tmp";
 import { claimCard } from "../../src/display/card";
 import type { LedgerRow } from "../../src/claims/types";
 
@@ -143,7 +143,7 @@ test("notebookProblems names the cell and the error; a clean notebook has none",
 });
 
 test("listNotebooks and pageName: sorted .ipynb files, executed copies and hidden files left out", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "csc-nbs-"));
+  const dir = tempDir("csc-nbs-");
   for (const f of ["02-b.ipynb", "00-start.ipynb", "x.nbconvert.ipynb", ".hidden.ipynb", "notes.md"]) fs.writeFileSync(path.join(dir, f), "{}");
   assert.deepEqual(listNotebooks(dir), ["00-start.ipynb", "02-b.ipynb"]);
   assert.deepEqual(listNotebooks(path.join(dir, "absent")), []);
@@ -264,7 +264,7 @@ test("parseReportArgs takes --out, --notebooks, --ledger, --timeout and refuses 
 });
 
 test("readLedger reads recheck's JSON and names the entry that is wrong", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "csc-ledger-"));
+  const dir = tempDir("csc-ledger-");
   const good = path.join(dir, "good.json");
   const { units, roles, written, ...contract } = row();
   void units; void roles; void written;
@@ -282,7 +282,7 @@ test("readLedger reads recheck's JSON and names the entry that is wrong", () => 
 });
 
 test("buildReport will not replace a folder that is not a previous report", async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "csc-out-"));
+  const dir = tempDir("csc-out-");
   const nbs = path.join(dir, "nbs");
   const out = path.join(dir, "site");
   fs.mkdirSync(nbs);
