@@ -13,9 +13,9 @@ import { Source, sha256, verifySource, writeAtomic } from "./sources";
  * that was edited, truncated or emptied is rebuilt, and a line on stderr says so.
  *
  * The key of an entry is a hash of its name, the sha256 of each source file (from the manifest),
- * and the hash of the code that builds it (`codeHash`): the source files of src/data and src/stats
- * and the file of the function that asks for the table. Editing a table builder therefore changes
- * the key; no version number has to be bumped by hand.
+ * and the hash of the code that builds it (`codeHash`): the module that asks for the table and
+ * every project module it imports, directly or not. Editing a table builder, or anything it uses,
+ * therefore changes the key; no version number has to be bumped by hand.
  */
 
 /** Counts of cache hits and builds in this process (shown by the CLI and the benchmark). */
@@ -62,42 +62,73 @@ function hashFile(file: string): string {
   return h;
 }
 
-function codeFiles(dir: string, out: string[] = []): string[] {
-  let entries: fs.Dirent[];
+/** Files a module imports by a relative path (require, import ... from, import()), resolved. */
+function localImports(file: string): string[] {
+  let text: string;
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    text = fs.readFileSync(file, "utf8");
   } catch {
-    return out;
+    return [];
   }
-  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) codeFiles(p, out);
-    else if (/\.(js|ts|cjs|mjs)$/.test(e.name) && !e.name.endsWith(".d.ts")) out.push(p);
+  const out: string[] = [];
+  const re = /(?:require\(\s*|from\s+|import\(\s*)["'](\.{1,2}\/[^"']+)["']/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const base = path.resolve(path.dirname(file), m[1]);
+    const ext = path.extname(file);
+    for (const cand of [base, `${base}${ext}`, `${base}.js`, `${base}.ts`, path.join(base, `index${ext}`), path.join(base, "index.js"), path.join(base, "index.ts")]) {
+      try {
+        if (fs.statSync(cand).isFile()) {
+          out.push(cand);
+          break;
+        }
+      } catch {
+        /* next candidate */
+      }
+    }
   }
   return out;
 }
 
-let libraryHash: string | undefined;
+const closures = new Map<string, string>();
 
 /**
- * A hash of the code every table depends on: the files of this folder (src/data, or dist/src/data
- * when built) and of src/stats, plus the versions of the parsers (xlsx, csv-parse).
+ * A hash of a module and of every project module it imports, directly or not (followed through
+ * relative imports), with the versions of the parsers (xlsx, csv-parse): the code that builds an
+ * entry, and only that code.
  */
-function libraryCodeHash(): string {
-  if (libraryHash !== undefined) return libraryHash;
-  const h = crypto.createHash("sha256");
-  for (const dir of [__dirname, path.join(__dirname, "..", "stats")]) {
-    for (const f of codeFiles(dir)) h.update(`${path.relative(__dirname, f)}\0${hashFile(f)}\n`);
+function closureHash(file: string): string {
+  let h = closures.get(file);
+  if (h !== undefined) return h;
+  const seen = new Set<string>();
+  const stack = [path.resolve(file)];
+  while (stack.length) {
+    const f = stack.pop()!;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    for (const g of localImports(f)) if (!seen.has(g)) stack.push(g);
   }
+  const root = path.resolve(__dirname, "..", "..");
+  const hash = crypto.createHash("sha256");
+  for (const f of [...seen].sort()) hash.update(`${path.relative(root, f)}\0${hashFile(f)}\n`);
+  hash.update(parserVersions());
+  h = hash.digest("hex");
+  closures.set(file, h);
+  return h;
+}
+
+let versions: string | undefined;
+function parserVersions(): string {
+  if (versions !== undefined) return versions;
+  versions = "";
   for (const pkg of ["xlsx", "csv-parse"]) {
     try {
-      h.update(`${pkg}@${(JSON.parse(fs.readFileSync(require.resolve(`${pkg}/package.json`), "utf8")) as { version: string }).version}\n`);
+      versions += `${pkg}@${(JSON.parse(fs.readFileSync(require.resolve(`${pkg}/package.json`), "utf8")) as { version: string }).version}\n`;
     } catch {
-      h.update(`${pkg}@unknown\n`);
+      versions += `${pkg}@unknown\n`;
     }
   }
-  libraryHash = h.digest("hex");
-  return libraryHash;
+  return versions;
 }
 
 /**
@@ -119,21 +150,19 @@ function callerFile(): string | undefined {
 }
 
 /**
- * A hash of the code that builds an entry: the library's data and stats code, and the file that
- * asked for the entry (where a table builder outside src/data lives).
+ * A hash of the code that builds an entry: the module that asks for it and every project module it
+ * imports, directly or through others (and this module's own imports when no caller is found).
  *
  * @param caller the file of the code asking (found from the call stack when omitted)
  */
 export function codeHash(caller = callerFile()): string {
-  const h = crypto.createHash("sha256").update(libraryCodeHash());
-  if (caller) h.update(`\0${hashFile(caller)}`);
-  return h.digest("hex");
+  return closureHash(caller ?? __filename);
 }
 
 /** Forgets the hashes of code files (a test edits a builder and asks again). */
 export function forgetCodeHashes(): void {
   fileHashes.clear();
-  libraryHash = undefined;
+  closures.clear();
 }
 
 // ---------------------------------------------------------------------------
@@ -249,22 +278,19 @@ interface PackedRecords {
 
 function unpackRecords(p: PackedRecords): Record<string, Json>[] {
   const { n, k: keys, s: shapes, r: rowShape } = p;
-  const values: Json[][] = p.c.map((col) => {
-    if (col.v) return col.v;
-    const d = col.d!;
-    const codes = col.c!;
-    const out = new Array<Json>(n);
-    for (let i = 0; i < n; i++) out[i] = codes[i] >= 0 ? d[codes[i]] : null;
-    return out;
-  });
+  // per column: a dictionary and codes, or the values themselves (no per-column copy is made)
+  const dicts: (Json[] | null)[] = p.c.map((col) => (col.v ? null : col.d!));
+  const data: (number[] | Json[])[] = p.c.map((col) => (col.v ? col.v : col.c!));
   const out = new Array<Record<string, Json>>(n);
   for (let i = 0; i < n; i++) {
     const shape = shapes[rowShape === null ? 0 : rowShape[i]];
     const o: Record<string, Json> = {};
     for (let m = 0; m < shape.length; m++) {
       const j = shape[m];
-      if (keys[j] === "__proto__") setOwn(o, "__proto__", values[j][i]);
-      else o[keys[j]] = values[j][i];
+      const d = dicts[j];
+      const v = d === null ? (data[j] as Json[])[i] : d[(data[j] as number[])[i]];
+      if (keys[j] === "__proto__") setOwn(o, "__proto__", v);
+      else o[keys[j]] = v;
     }
     out[i] = o;
   }
