@@ -18,6 +18,13 @@ import { Source, sha256, verifySource, writeAtomic } from "./sources";
  * therefore changes the key; no version number has to be bumped by hand.
  */
 
+let building = 0;
+
+/** True while a cached table is being built (its reads are not cached on their own). */
+export function insideBuild(): boolean {
+  return building > 0;
+}
+
 /** Counts of cache hits and builds in this process (shown by the CLI and the benchmark). */
 export const cacheStats = { hits: 0, builds: 0, rebuiltDamaged: 0 };
 
@@ -400,11 +407,30 @@ export function cached<T>(name: string, version: number, sources: Source[], buil
   }
   const t0 = Date.now();
   progress?.(`building the ${name} table from ${sources.length} file${sources.length === 1 ? "" : "s"}…`);
-  const data = build();
+  let data: T;
+  building++;
+  try {
+    data = build();
+  } finally {
+    building--;
+  }
   progress?.(`built the ${name} table in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   cacheStats.builds++;
   store(file, name, key, data);
+  pruneOthers(name, file);
   return data;
+}
+
+/** Removes the entries of a table built by other code or from other files (its older versions). */
+function pruneOthers(name: string, keep: string): void {
+  const re = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-[0-9a-f]{24}\\.json$`);
+  try {
+    for (const f of fs.readdirSync(path.dirname(keep))) {
+      if (re.test(f) && f !== path.basename(keep)) fs.rmSync(path.join(path.dirname(keep), f), { force: true });
+    }
+  } catch {
+    /* nothing to prune */
+  }
 }
 
 /**

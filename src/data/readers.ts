@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import type * as XLSXTypes from "xlsx";
 import { DataError, Source, rawPath, readVerified, source } from "./sources";
+import { cached, insideBuild } from "./cache";
 
 /** The xlsx library, loaded on first use (its code-page tables cost a warm run that reads only the cache). */
 let xlsxLib: typeof XLSXTypes | undefined;
@@ -121,8 +122,22 @@ function readBytes(s: Source, verify: boolean): Buffer {
  * Reads a CSV source into a RawTable. The header is the first line unless `headerLine` says
  * otherwise (1-based). The file's sha256 is verified first.
  */
-export function readCsv(id: string, opts: { encoding?: BufferEncoding; headerLine?: number; findHeader?: (cells: string[]) => boolean; verify?: boolean } = {}): RawTable {
+export function readCsv(id: string, opts: CsvOptions = {}): RawTable {
   const s = source(id);
+  // a check that reads a file directly (not while a cached table is built) reads it from the cache
+  if (!opts.findHeader && opts.verify !== false && !insideBuild()) {
+    const t = cached(`csv-${id}-${opts.encoding ?? "utf8"}-${opts.headerLine ?? 1}`, 1, [s], () => {
+      const r = parseCsv(s, opts);
+      return { header: r.header, rows: r.rows, rowNumbers: r.rowNumbers };
+    });
+    return new RawTable(s, t.header, t.rows, t.rowNumbers);
+  }
+  return parseCsv(s, opts);
+}
+
+type CsvOptions = { encoding?: BufferEncoding; headerLine?: number; findHeader?: (cells: string[]) => boolean; verify?: boolean };
+
+function parseCsv(s: Source, opts: CsvOptions): RawTable {
   const bytes = readBytes(s, opts.verify ?? true);
   if (bytes.length === 0) throw new DataError(`${s.file} is empty`, s.file);
   let records: string[][];

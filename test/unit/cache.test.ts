@@ -157,6 +157,7 @@ test("cache: the key holds a hash of the code that builds the table, so an edite
       write(2);
       assert.deepEqual(load()(), { v: 2 }, "the edited builder's table, not the cached one");
       assert.equal(cacheStats.builds, builds0 + 2);
+      assert.equal(fs.readdirSync(process.env.CSC_CACHE_DIR!).filter((f) => f.startsWith("builder-test-")).length, 1, "the older version's entry is removed");
       const h = codeHash(mod);
       assert.match(h, /^[0-9a-f]{64}$/);
       assert.equal(codeHash(mod), h);
