@@ -6,7 +6,9 @@ import { RegistryError, loadClaims, misquoted } from "./claims/registry";
 import { CHECKS } from "./claims/checks";
 import type { Claim } from "./claims/types";
 import { rawDir, seedsDir } from "./paths";
-import { cacheStats, onBuild } from "./data/cache";
+import { cacheStats, onBuild, onColdStart } from "./data/cache";
+import * as path from "node:path";
+import { Worker } from "node:worker_threads";
 import { UsageError, listOf, nearest, oneOf, parseOptions } from "./commands/args";
 
 const DOCUMENTS = ["nao", "pac", "hcl", "govuk", "cc"] as const;
@@ -117,6 +119,8 @@ async function cmdRecheck(argv: string[]): Promise<number> {
   const showProgress = process.stderr.isTTY || process.env.CSC_PROGRESS === "1";
   // a cold run parses the spreadsheets: say which table is being built, and how long it took
   if (showProgress) onBuild((msg) => process.stderr.write(`${process.stderr.isTTY ? "\r\x1b[K" : ""}${((Date.now() - t0) / 1000).toFixed(1)}s ${msg}\n`));
+  // a cold run of the whole ledger: the slowest spreadsheets are parsed in a worker at the same time
+  if (!docs && !ids && process.env.CSC_NO_PREBUILD !== "1") onColdStart(startPrebuild);
   const rows = await buildLedger({
     claims, docs, ids,
     onProgress: (done, total, id) => {
@@ -143,6 +147,17 @@ async function cmdRecheck(argv: string[]): Promise<number> {
   err(summaryLine(rows));
   if (process.env.CSC_TIMING === "1") err(`recheck: ${((Date.now() - t0) / 1000).toFixed(2)} s; cache hits ${cacheStats.hits}, builds ${cacheStats.builds}`);
   return 0;
+}
+
+/** Starts the worker thread that builds the slowest tables into the cache (src/data/prebuild.ts). */
+function startPrebuild(): void {
+  try {
+    const w = new Worker(path.join(__dirname, "data", "prebuild.js"));
+    w.on("error", () => undefined);
+    w.unref();
+  } catch {
+    /* without the worker the main thread builds every table */
+  }
 }
 
 /** The width of the terminal standard output goes to; COLUMNS, or 100, when it is not a terminal. */

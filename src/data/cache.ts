@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as crypto from "node:crypto";
 import { cacheDir } from "../paths";
-import { Source, sha256, verifySource, writeAtomic } from "./sources";
+import { Source, removeStaleTemporaries, sha256, verifySource, writeAtomic } from "./sources";
 
 /**
  * The cache of tidy tables and slow results.
@@ -393,7 +393,9 @@ const relative = (file: string) => {
 export function cached<T>(name: string, version: number, sources: Source[], build: () => T): T {
   const key = sha256(JSON.stringify({ name, version, sha: sources.map((s) => s.sha256), code: codeHash() })).slice(0, 24);
   const file = path.join(cacheDir(), `${name}-${key}.json`);
-  if (process.env.CSC_NO_CACHE !== "1") {
+  const useCache = process.env.CSC_NO_CACHE !== "1";
+  let lock: "held" | "busy" | "none" = "none";
+  if (useCache) {
     const hit = load<T>(file, key);
     if (hit.ok) {
       for (const s of sources) verifySource(s);
@@ -404,21 +406,128 @@ export function cached<T>(name: string, version: number, sources: Source[], buil
       cacheStats.rebuiltDamaged++;
       warn(`the cached ${name} table (${relative(file)}) is not used: ${hit.why}; rebuilding it from the official files`);
     }
+    coldStart();
+    lock = acquire(`${file}.lock`);
+    // another thread or process is building it: wait for its entry, unless this thread is itself in
+    // the middle of a build (the other may be waiting for that one), then build it here
+    if (lock === "busy" && building === 0) {
+      const waited = waitFor<T>(file, key, `${file}.lock`);
+      if (waited.ok) {
+        for (const s of sources) verifySource(s);
+        cacheStats.hits++;
+        return waited.data;
+      }
+      lock = acquire(`${file}.lock`);
+    }
   }
-  const t0 = Date.now();
-  progress?.(`building the ${name} table from ${sources.length} file${sources.length === 1 ? "" : "s"}…`);
-  let data: T;
-  building++;
   try {
-    data = build();
+    const t0 = Date.now();
+    progress?.(`building the ${name} table from ${sources.length} file${sources.length === 1 ? "" : "s"}…`);
+    let data: T;
+    building++;
+    try {
+      data = build();
+    } finally {
+      building--;
+    }
+    progress?.(`built the ${name} table in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    cacheStats.builds++;
+    if (useCache) {
+      store(file, name, key, data);
+      pruneOthers(name, file);
+    }
+    return data;
   } finally {
-    building--;
+    if (lock === "held") release(`${file}.lock`);
   }
-  progress?.(`built the ${name} table in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  cacheStats.builds++;
-  store(file, name, key, data);
-  pruneOthers(name, file);
-  return data;
+}
+
+// ---------------------------------------------------------------------------
+// Building an entry once when several threads or processes want it
+// ---------------------------------------------------------------------------
+
+let coldHook: (() => void) | undefined;
+let cold = false;
+
+/**
+ * A function called once, the first time this process misses the cache (a cold run): the command
+ * line starts building the slowest tables in a worker thread then.
+ */
+export function onColdStart(fn: (() => void) | undefined): void {
+  coldHook = fn;
+}
+
+function coldStart(): void {
+  if (cold) return;
+  cold = true;
+  // temporary files of writers that were killed
+  removeStaleTemporaries(cacheDir());
+  coldHook?.();
+}
+
+/** True when a process with this id is running. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Takes the build lock of an entry: "held" (ours), "busy" (a live builder has it) or "none" (no lock possible). */
+function acquire(lock: string): "held" | "busy" | "none" {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.mkdirSync(path.dirname(lock), { recursive: true });
+      const fd = fs.openSync(lock, "wx");
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      return "held";
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") return "none";
+      let pid = NaN;
+      try {
+        pid = Number(fs.readFileSync(lock, "utf8").trim());
+      } catch {
+        continue;
+      }
+      if (Number.isInteger(pid) && pid > 0 && alive(pid)) return "busy";
+      try {
+        fs.rmSync(lock, { force: true }); // left by a process that died
+      } catch {
+        return "none";
+      }
+    }
+  }
+  return "none";
+}
+
+function release(lock: string): void {
+  try {
+    fs.rmSync(lock, { force: true });
+  } catch {
+    /* already gone */
+  }
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/** Waits (up to 15 minutes) for another builder's entry; not ok when it gave up or failed. */
+function waitFor<T>(file: string, key: string, lock: string): Loaded<T> {
+  const until = Date.now() + 15 * 60 * 1000;
+  while (Date.now() < until) {
+    Atomics.wait(pause, 0, 0, 25);
+    if (!fs.existsSync(lock)) return load<T>(file, key);
+    let pid = NaN;
+    try {
+      pid = Number(fs.readFileSync(lock, "utf8").trim());
+    } catch {
+      continue;
+    }
+    if (!(Number.isInteger(pid) && pid > 0 && alive(pid))) return { ok: false, why: null };
+  }
+  return { ok: false, why: null };
 }
 
 /** Removes the entries of a table built by other code or from other files (its older versions). */
