@@ -41,11 +41,11 @@ import { toCsv, toJson, summaryLine } from "../claims/writers";
 import { VERDICTS } from "../claims/types";
 import type { LedgerRow } from "../claims/types";
 import { plotlyPath } from "../display/plotly";
-import { listNotebooks, notebookProblems, notebookTitle, pageName, placeClaims, readNotebook, type NotebookJson } from "../report/notebooks";
+import { executionStamp, listNotebooks, notebookProblems, notebookTitle, pageName, placeClaims, readNotebook, type NotebookJson } from "../report/notebooks";
 import { indexHtml, type NotebookPage } from "../report/index-page";
 import { pageTemplate } from "../report/template";
 
-export const REPORT_USAGE = `Usage: csc-factcheck report [--out DIR] [--notebooks DIR] [--ledger FILE.json] [--timeout SECONDS]
+export const REPORT_USAGE = `Usage: csc-factcheck report [--out DIR] [--notebooks DIR] [--ledger FILE.json] [--timeout SECONDS] [--executed DIR]
 
 Executes every notebook headless (Jupyter nbconvert, tslab kernel) and writes a static site to DIR
 (default: report/ in the project): one HTML page per notebook, and index.html with every claim of the
@@ -54,6 +54,8 @@ ledger in a table that sorts and filters, each claim linked to the notebook sect
   --notebooks DIR      the notebooks to run (default: notebooks/ in the project)
   --ledger FILE.json   the ledger from \`csc-factcheck recheck --format json\` instead of running the checks
   --timeout SECONDS    longest a single cell may run (default 900)
+  --executed DIR       also keep the executed notebooks (with their outputs) in DIR, each with a stamp
+                       of what it was executed from (NAME.ipynb.stamp)
 Needs jupyter-nbconvert and the tslab kernel (env/README.md).`;
 
 /** Where the site's copy of plotly.js goes, relative to the pages. */
@@ -80,6 +82,8 @@ export interface ReportOptions {
   ledgerFile?: string;
   /** Seconds a single cell may run. */
   timeout: number;
+  /** Where to keep a copy of each executed notebook (and its stamp), if anywhere. */
+  executedCopies?: string;
   /** Progress and messages (stderr). */
   write: (s: string) => void;
   /** Whether progress may redraw its line (a terminal). */
@@ -100,7 +104,7 @@ export interface ReportResult {
  */
 export function parseReportArgs(argv: string[]): Record<string, string> {
   const args = argv[0] === "report" ? argv.slice(1) : argv;
-  const v = parseOptions("report", args, { out: {}, notebooks: {}, ledger: {}, timeout: {} }, REPORT_USAGE);
+  const v = parseOptions("report", args, { out: {}, notebooks: {}, ledger: {}, timeout: {}, executed: {} }, REPORT_USAGE);
   const out: Record<string, string> = {};
   for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = String(x);
   return out;
@@ -428,6 +432,11 @@ export async function buildReport(opts: ReportOptions): Promise<ReportResult> {
       const nb = readNotebook(executedFile);
       const problems = notebookProblems(nb);
       if (problems.length) throw new ReportError(`report: notebook ${file} failed:\n${problems.map((p) => `  ${p.replace(/\n/g, "\n    ")}`).join("\n")}`);
+      if (opts.executedCopies) {
+        fs.mkdirSync(opts.executedCopies, { recursive: true });
+        fs.copyFileSync(executedFile, path.join(opts.executedCopies, file));
+        fs.writeFileSync(path.join(opts.executedCopies, `${file}.stamp`), executionStamp(path.join(nbDir, file)));
+      }
       nb.metadata = { ...nb.metadata, title: `${notebookTitle(nb, file)} · csc-factcheck` };
       fs.writeFileSync(executedFile, JSON.stringify(nb));
       executed.push({ file, nb });
@@ -490,6 +499,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
       notebooksDir: opts.notebooks ?? path.join(root, "notebooks"),
       ledgerFile: opts.ledger,
       timeout,
+      executedCopies: opts.executed,
       write,
       tty: Boolean(process.stderr.isTTY),
     });
