@@ -6,9 +6,7 @@ import { RegistryError, loadClaims, misquoted } from "./claims/registry";
 import { CHECKS } from "./claims/checks";
 import type { Claim } from "./claims/types";
 import { rawDir, seedsDir } from "./paths";
-import { cacheStats, onBuild, onColdStart } from "./data/cache";
-import * as path from "node:path";
-import { Worker } from "node:worker_threads";
+import { cacheStats, onBuild, prebuildWhenCold } from "./data/cache";
 import { UsageError, listOf, nearest, oneOf, parseOptions } from "./commands/args";
 
 const DOCUMENTS = ["nao", "pac", "hcl", "govuk", "cc"] as const;
@@ -120,7 +118,7 @@ async function cmdRecheck(argv: string[]): Promise<number> {
   // a cold run parses the spreadsheets: say which table is being built, and how long it took
   if (showProgress) onBuild((msg) => process.stderr.write(`${process.stderr.isTTY ? "\r\x1b[K" : ""}${((Date.now() - t0) / 1000).toFixed(1)}s ${msg}\n`));
   // a cold run of the whole ledger: the slowest spreadsheets are parsed in a worker at the same time
-  if (!docs && !ids && process.env.CSC_NO_PREBUILD !== "1") onColdStart(startPrebuild);
+  if (!docs && !ids) prebuildWhenCold();
   const rows = await buildLedger({
     claims, docs, ids,
     onProgress: (done, total, id) => {
@@ -149,17 +147,6 @@ async function cmdRecheck(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** Starts the worker thread that builds the slowest tables into the cache (src/data/prebuild.ts). */
-function startPrebuild(): void {
-  try {
-    const w = new Worker(path.join(__dirname, "data", "prebuild.js"));
-    w.on("error", () => undefined);
-    w.unref();
-  } catch {
-    /* without the worker the main thread builds every table */
-  }
-}
-
 /** The width of the terminal standard output goes to; COLUMNS, or 100, when it is not a terminal. */
 function terminalWidth(): number {
   if (process.stdout.isTTY && process.stdout.columns) return process.stdout.columns;
@@ -176,6 +163,7 @@ async function cmdDisagreements(argv: string[]): Promise<number> {
   const format = oneOf("disagreements", "format", (opts.format as string | undefined) ?? "table", ["table", "json", "md"] as const);
   if (!rawComplete()) await fillRaw();
   const { disagreements } = await import("./claims/disagreements");
+  prebuildWhenCold();
   const list = disagreements(await buildLedger({}));
   if (format === "json") process.stdout.write(JSON.stringify(list, null, 2) + "\n");
   else {

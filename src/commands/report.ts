@@ -37,6 +37,7 @@ import { projectRoot } from "../paths";
 import { VERSION } from "../version";
 import { fetchSources, loadSources, rawComplete } from "../data/sources";
 import { buildLedger } from "../claims/ledger";
+import { prebuildWhenCold } from "../data/cache";
 import { toCsv, toJson, summaryLine } from "../claims/writers";
 import { VERDICTS } from "../claims/types";
 import type { LedgerRow } from "../claims/types";
@@ -358,6 +359,7 @@ export async function buildReport(opts: ReportOptions): Promise<ReportResult> {
     await fetchSources();
   }
   const tl = Date.now();
+  if (!opts.ledgerFile) prebuildWhenCold();
   const rows = opts.ledgerFile ? readLedger(opts.ledgerFile) : await buildLedger();
   say(`ledger: ${summaryLine(rows)} (${opts.ledgerFile ? `read from ${opts.ledgerFile}` : "checked"} in ${since(tl)} s)`);
 

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as crypto from "node:crypto";
+import { Worker } from "node:worker_threads";
 import { cacheDir } from "../paths";
 import { Source, removeStaleTemporaries, sha256, verifySource, writeAtomic } from "./sources";
 
@@ -455,6 +456,26 @@ let cold = false;
  */
 export function onColdStart(fn: (() => void) | undefined): void {
   coldHook = fn;
+}
+
+/**
+ * On a cold run (the first cache miss), builds the slowest tables in a worker thread
+ * (src/data/prebuild.ts) while this thread builds the others. Set CSC_NO_PREBUILD=1 to build
+ * everything in this thread.
+ */
+export function prebuildWhenCold(): void {
+  if (process.env.CSC_NO_PREBUILD === "1") return;
+  onColdStart(() => {
+    const script = path.join(__dirname, "prebuild.js");
+    if (!fs.existsSync(script)) return;
+    try {
+      const w = new Worker(script);
+      w.on("error", () => undefined);
+      w.unref();
+    } catch {
+      /* without the worker this thread builds every table */
+    }
+  });
 }
 
 function coldStart(): void {

@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { spawn, spawnSync } from "node:child_process";
 import { makeKit } from "../fixture-kit";
-import { DataError, fetchSources, readVerified, removeStaleTemporaries, source, verifySource, verifyStats, writeOutput } from "../../src/data/sources";
+import { DataError, fetchSources, fsReason, readVerified, removeStaleTemporaries, source, verifySource, verifyStats, writeOutput } from "../../src/data/sources";
 
 const CSV = "time_period,Referrals\n2018,655630\n2019,650930\n";
 
@@ -155,4 +155,14 @@ test("--out errors are one clear line: a folder, a path under a file, a full dev
   } finally {
     fs.rmSync(kit.dir, { recursive: true, force: true });
   }
+});
+
+test("file-system error codes are said in words, with the code", () => {
+  const e = (code: string) => Object.assign(new Error(`${code}: raw message`), { code, syscall: "open" });
+  assert.equal(fsReason(e("ENOSPC")), "no space left on the device (ENOSPC)");
+  assert.equal(fsReason(e("EISDIR")), "it is a folder (EISDIR)");
+  assert.equal(fsReason(e("EACCES")), "permission denied (EACCES)");
+  assert.equal(fsReason(e("EEXIST")), "a file of that name is in the way (EEXIST)");
+  assert.equal(fsReason(e("EROFS")), "the file system is read-only (EROFS)");
+  assert.equal(fsReason(e("EWHATEVER")), "EWHATEVER: raw message (EWHATEVER)");
 });
