@@ -1,9 +1,6 @@
 import { fetchSources, loadSources, rawComplete, DataError, writeOutput, fsReason, isFsError } from "./data/sources";
-import { buildLedger } from "./claims/ledger";
-import { toCsv, toJson, toMarkdown, toTable, summaryLine } from "./claims/writers";
 import * as fs from "node:fs";
-import { RegistryError, loadClaims, misquoted } from "./claims/registry";
-import { CHECKS } from "./claims/checks";
+import { RegistryError } from "./claims/registry";
 import type { Claim } from "./claims/types";
 import { rawDir, seedsDir } from "./paths";
 import { cacheStats, onBuild, prebuildWhenCold } from "./data/cache";
@@ -102,6 +99,11 @@ async function cmdRecheck(argv: string[]): Promise<number> {
   const docs = opts.doc !== undefined ? listOf("recheck", "doc", opts.doc as string, DOCUMENTS) : undefined;
   const ids = opts.id !== undefined ? (opts.id as string).split(",").map((s) => s.trim()) : undefined;
   if (ids && ids.some((s) => s === "")) throw new UsageError(`recheck: --id "${opts.id}" has an empty item`);
+  // the checks and the ledger are loaded only by the commands that run them
+  const { loadClaims, misquoted } = await import("./claims/registry");
+  const { CHECKS } = await import("./claims/checks");
+  const { buildLedger } = await import("./claims/ledger");
+  const { toCsv, toJson, toMarkdown, toTable, summaryLine } = await import("./claims/writers");
   const claims = loadClaims({ checkNames: Object.keys(CHECKS) });
   if (ids) checkIds(ids, claims);
   if (!rawComplete()) {
@@ -163,6 +165,7 @@ async function cmdDisagreements(argv: string[]): Promise<number> {
   const format = oneOf("disagreements", "format", (opts.format as string | undefined) ?? "table", ["table", "json", "md"] as const);
   if (!rawComplete()) await fillRaw();
   const { disagreements } = await import("./claims/disagreements");
+  const { buildLedger } = await import("./claims/ledger");
   prebuildWhenCold();
   const list = disagreements(await buildLedger({}));
   if (format === "json") process.stdout.write(JSON.stringify(list, null, 2) + "\n");

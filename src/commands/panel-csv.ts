@@ -48,25 +48,6 @@ export function printable(s: string, max = 60): string {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
-class Growable {
-  a: Float64Array;
-  n = 0;
-  constructor(cap: number) {
-    this.a = new Float64Array(cap);
-  }
-  push(v: number): void {
-    if (this.n === this.a.length) {
-      const b = new Float64Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = v;
-  }
-  done(): Float64Array {
-    return this.a.subarray(0, this.n);
-  }
-}
-
 /**
  * Labels encoded as they are read. A label written as digits without a leading zero ("17", "2001",
  * "0") is looked up by its value (the text is then determined by the value, so "017" and "17"
@@ -204,10 +185,27 @@ export function readPanelCsv(file: string, spec: PanelCsvSpec, opts: { chunkSize
   let nFields = 0;
   let roles: number[] = [];
   let xIndex: number[] = []; // field → index in spec.x (for Role.X)
-  const y = new Growable(1 << 16);
-  const xs = spec.x.map(() => new Growable(1 << 16));
-  const ent = new Labels(1 << 16);
-  const tim = new Labels(1 << 16);
+  // columns as typed arrays, sized from the file's length (grown if the guess is short)
+  let cap = 1 << 16;
+  try {
+    cap = Math.max(cap, Math.ceil(fs.fstatSync(fd).size / 16));
+  } catch {
+    /* a pipe: start small */
+  }
+  let yArr = new Float64Array(cap);
+  let xArr = spec.x.map(() => new Float64Array(cap));
+  const grow = () => {
+    const bigger = (a: Float64Array) => {
+      const b = new Float64Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    yArr = bigger(yArr);
+    xArr = xArr.map(bigger);
+    cap *= 2;
+  };
+  const ent = new Labels(cap);
+  const tim = new Labels(cap);
   let records = 0;
 
   // per-record field bounds
@@ -306,12 +304,13 @@ export function readPanelCsv(file: string, spec: PanelCsvSpec, opts: { chunkSize
       const hint = n > nFields ? " (a value holding a comma, such as 12,010 or Bath, NE Somerset, must be quoted)" : "";
       throw fail(line, `has ${n} field${n === 1 ? "" : "s"}, but the header has ${nFields}${hint}`, records + 1);
     }
-    records++;
+    const at = records++;
+    if (at === cap) grow();
     for (let k = 0; k < n; k++) {
       const r = roles[k];
       if (r === 0) continue;
-      if (r & Y) y.push(numberAt(buf, k, spec.y, line));
-      if (r & X) xs[xIndex[k]].push(numberAt(buf, k, spec.x[xIndex[k]], line));
+      if (r & Y) yArr[at] = numberAt(buf, k, spec.y, line);
+      if (r & X) xArr[xIndex[k]][at] = numberAt(buf, k, spec.x[xIndex[k]], line);
       if (r & ENTITY) {
         if (fQuoted[k]) ent.pushText(fieldText(buf, k).trim());
         else ent.pushBytes(buf, fStart[k], fEnd[k]);
@@ -464,6 +463,6 @@ export function readPanelCsv(file: string, spec: PanelCsvSpec, opts: { chunkSize
   }
   if (header === null) throw new PanelCsvError(`panel: ${where} is empty`);
   const x: Record<string, Float64Array> = {};
-  spec.x.forEach((nm, k) => (x[nm] = xs[k].done()));
-  return { y: y.done(), x, entity: ent.done(), time: spec.time !== undefined ? tim.done() : undefined, records };
+  spec.x.forEach((nm, k) => (x[nm] = xArr[k].subarray(0, records)));
+  return { y: yArr.subarray(0, records), x, entity: ent.done(), time: spec.time !== undefined ? tim.done() : undefined, records };
 }

@@ -260,7 +260,13 @@ function factorizeCoded(keys: CodedLabels, rows?: ArrayLike<number>): Factor {
   }
   const present: number[] = [];
   for (let c = 0; c < used.length; c++) if (used[c]) present.push(c);
-  present.sort((a, b) => compareKeys(keys.levels[a], keys.levels[b]));
+  if (present.every((c) => typeof keys.levels[c] === "string")) {
+    // text labels: the engine's own string sort, then back to codes (much faster than a comparator)
+    const texts = present.map((c) => keys.levels[c] as string).sort();
+    const codeOf = new Map<string, number>();
+    present.forEach((c) => codeOf.set(keys.levels[c] as string, c));
+    texts.forEach((t, i) => (present[i] = codeOf.get(t)!));
+  } else present.sort((a, b) => compareKeys(keys.levels[a], keys.levels[b]));
   const remap = new Int32Array(keys.levels.length).fill(-1);
   present.forEach((old, nw) => (remap[old] = nw));
   const codes = new Int32Array(m);
@@ -542,6 +548,15 @@ function labelCount(labels: ArrayLike<Key | null | undefined> | CodedLabels): nu
   return isCoded(labels) ? labels.codes.length : labels.length;
 }
 
+/** The values at the given rows, as a new Float64Array. */
+function gather(src: ArrayLike<number>, rows: Int32Array): Float64Array {
+  const m = rows.length;
+  const v = new Float64Array(m);
+  if (src instanceof Float64Array) for (let i = 0; i < m; i++) v[i] = src[rows[i]];
+  else for (let i = 0; i < m; i++) v[i] = src[rows[i]];
+  return v;
+}
+
 /** The power of two nearest below the largest |value| (1 for a column of zeros): dividing by it is exact. */
 function powerOfTwoScale(v: Float64Array): number {
   let mx = 0;
@@ -755,13 +770,8 @@ export function within(data: PanelData, options: WithinOptions = {}): WithinResu
 
   // Columns: y then X, compacted, each divided by a power of two (exact) near its largest |value|,
   // so that squares and sums of squares stay within the range of doubles.
-  const yv = new Float64Array(m);
-  for (let i = 0; i < m; i++) yv[i] = data.y[rows[i]] as number;
-  const X: Float64Array[] = xs.map((col) => {
-    const v = new Float64Array(m);
-    for (let i = 0; i < m; i++) v[i] = col[rows[i]] as number;
-    return v;
-  });
+  const yv = gather(data.y as ArrayLike<number>, rows);
+  const X: Float64Array[] = xs.map((col) => gather(col as ArrayLike<number>, rows));
   const scaleY = powerOfTwoScale(yv);
   const scaleX = X.map(powerOfTwoScale);
   for (let i = 0; i < m; i++) yv[i] /= scaleY;
