@@ -1,10 +1,13 @@
-import { fetchSources, loadSources, rawComplete, DataError, writeOutput, fsReason, isFsError } from "./data/sources";
 import * as fs from "node:fs";
-import { RegistryError } from "./claims/registry";
 import type { Claim } from "./claims/types";
 import { rawDir, seedsDir } from "./paths";
-import { cacheStats, onBuild, prebuildWhenCold } from "./data/cache";
+import { fsReason, isFsError } from "./data/fs-errors";
 import { UsageError, listOf, nearest, oneOf, parseOptions } from "./commands/args";
+
+// the data layer, the registry and the checks are loaded by the commands that use them (panel and
+// --help start faster without them)
+const sources = () => import("./data/sources");
+const cache = () => import("./data/cache");
 
 const DOCUMENTS = ["nao", "pac", "hcl", "govuk", "cc"] as const;
 
@@ -57,9 +60,10 @@ async function cmdData(argv: string[]): Promise<number> {
 }
 
 async function fillRaw(): Promise<number> {
-  const sources = loadSources();
+  const { fetchSources, loadSources } = await sources();
+  const list = loadSources();
   const mirror = process.env.CSC_DATA_MIRROR;
-  err(mirror ? `copying ${sources.length} files from the mirror ${mirror} into ${rawDir()}` : `downloading ${sources.length} files into ${rawDir()}`);
+  err(mirror ? `copying ${list.length} files from the mirror ${mirror} into ${rawDir()}` : `downloading ${list.length} files into ${rawDir()}`);
   const t0 = Date.now();
   const r = await fetchSources({ log: (m) => { if (process.stderr.isTTY || /interrupted/.test(m)) err(m); } });
   err(`data: ${r.total} files verified (${r.copied} copied, ${r.downloaded} downloaded, ${r.present} already present) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -100,7 +104,9 @@ async function cmdRecheck(argv: string[]): Promise<number> {
   const ids = opts.id !== undefined ? (opts.id as string).split(",").map((s) => s.trim()) : undefined;
   if (ids && ids.some((s) => s === "")) throw new UsageError(`recheck: --id "${opts.id}" has an empty item`);
   // the checks and the ledger are loaded only by the commands that run them
-  const { loadClaims, misquoted } = await import("./claims/registry");
+  const { loadClaims, misquoted, RegistryError } = await import("./claims/registry");
+  const { rawComplete, writeOutput } = await sources();
+  const { cacheStats, onBuild, prebuildWhenCold } = await cache();
   const { CHECKS } = await import("./claims/checks");
   const { buildLedger } = await import("./claims/ledger");
   const { toCsv, toJson, toMarkdown, toTable, summaryLine } = await import("./claims/writers");
@@ -163,6 +169,8 @@ async function cmdDisagreements(argv: string[]): Promise<number> {
     return 0;
   }
   const format = oneOf("disagreements", "format", (opts.format as string | undefined) ?? "table", ["table", "json", "md"] as const);
+  const { rawComplete } = await sources();
+  const { prebuildWhenCold } = await cache();
   if (!rawComplete()) await fillRaw();
   const { disagreements } = await import("./claims/disagreements");
   const { buildLedger } = await import("./claims/ledger");
@@ -196,10 +204,13 @@ async function usageOf(cmd: string): Promise<string | undefined> {
   }
 }
 
+const DATA_ERRORS = new Set(["DataError", "SuppressedError", "MissingDataError", "RegistryError"]);
+
 /** One line for an error the user can act on; a stack trace only for a fault in the program. */
 function describeError(e: unknown): { message: string; code: number } {
   if (e instanceof UsageError) return { message: e.message, code: 2 };
-  if (e instanceof DataError || e instanceof RegistryError) return { message: `csc-factcheck: ${e.message}`, code: 1 };
+  // DataError (and its kinds) and RegistryError, told by name so that their modules need not be loaded
+  if (e instanceof Error && DATA_ERRORS.has(e.name)) return { message: `csc-factcheck: ${e.message}`, code: 1 };
   if (isFsError(e)) {
     const dest = (e as { dest?: string }).dest;
     const where = e.path ? ` ${e.path}${dest ? ` → ${dest}` : ""}` : "";

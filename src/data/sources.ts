@@ -3,6 +3,9 @@ import * as path from "node:path";
 import * as crypto from "node:crypto";
 import { z } from "zod";
 import { cacheDir, rawDir, sourcesFile } from "../paths";
+import { fsReason, isFsError } from "./fs-errors";
+
+export { fsReason, isFsError };
 
 /** One official file (contract: data/sources.json). */
 export const SourceSchema = z.object({
@@ -127,35 +130,6 @@ export function writeAtomic(target: string, data: Buffer | string): void {
     try { fs.rmSync(tmp, { force: true }); } catch { /* nothing to clean */ }
     throw e;
   }
-}
-
-/** What a file-system error code means, in words. */
-export function fsReason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  const words: Record<string, string> = {
-    ENOSPC: "no space left on the device",
-    EDQUOT: "the disk quota is exceeded",
-    EISDIR: "it is a folder",
-    ENOTDIR: "a part of the path is a file, not a folder",
-    ENOENT: "no such file or folder",
-    EACCES: "permission denied",
-    EPERM: "operation not permitted",
-    EROFS: "the file system is read-only",
-    EEXIST: "a file of that name is in the way",
-    ENAMETOOLONG: "the name is too long",
-    ELOOP: "too many levels of symbolic links",
-    EBUSY: "the file is busy",
-    EMFILE: "too many open files",
-    EIO: "input/output error",
-    EPIPE: "the reader closed the pipe",
-    EXDEV: "it is on another device",
-  };
-  return code ? `${words[code] ?? (e as Error).message} (${code})` : String((e as Error)?.message ?? e);
-}
-
-/** True for an error thrown by a file-system call (it has an errno code and a syscall). */
-export function isFsError(e: unknown): e is NodeJS.ErrnoException {
-  return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === "string" && typeof (e as NodeJS.ErrnoException).syscall === "string";
 }
 
 /**
@@ -331,6 +305,14 @@ function remember(p: string, stamp: Stamp, sha: string): void {
   if (old && old.sha256 === sha && sameStamp(old, stamp)) return;
   map[p] = { ...stamp, sha256: sha };
   try {
+    // another thread or process may have recorded other files meanwhile: keep theirs too
+    let onDisk: Record<string, Verified> = {};
+    try {
+      onDisk = JSON.parse(fs.readFileSync(recordsFile(), "utf8")) as Record<string, Verified>;
+    } catch {
+      /* none yet */
+    }
+    for (const [k, v] of Object.entries(onDisk)) if (!(k in map)) map[k] = v;
     writeAtomic(recordsFile(), JSON.stringify(map));
   } catch {
     /* a read-only cache folder only costs speed */
