@@ -10,9 +10,12 @@
  *   included ("CLI"), each in its own child process so that peak memory
  *   (getrusage max RSS) belongs to that measurement alone;
  * - if Rscript and plm are installed, runs bench/panel-plm.R on the same CSV
- *   under /usr/bin/time -v: plm's fit time (read.csv excluded), the whole
- *   Rscript run (read.csv included) and peak memory; and checks that the
- *   coefficients and standard errors agree to 1e-8.
+ *   under /usr/bin/time -v, twice: with plm's entity-clustered covariance
+ *   (vcovHC arellano HC0) and without it; reports plm's fit time (read.csv
+ *   excluded), the whole Rscript runs (read.csv included) and peak memory; and
+ *   checks that the coefficients and standard errors agree to 1e-8. Our whole
+ *   process is timed against each: `panel --cluster entity` against the first,
+ *   `panel` (conventional errors) against the second.
  * Prints a table; times are medians over the repetitions shown.
  *
  * A panel of 5,000,000 rows with 150,000 entities and 8 periods cannot exist (150,000 × 8 is 1.2
@@ -183,9 +186,9 @@ function childFit(cfg: Config): ChildResult {
   };
 }
 
-/** Child: the `panel` command on the CSV, output captured. */
-async function childCli(file: string): Promise<ChildResult> {
-  const args = ["--data", file, "--y", "y", "--x", "x1,x2", "--entity", "id", "--time", "t", "--effects", "twoways", "--format", "json"];
+/** Child: the `panel` command on the CSV (clustered errors or not), output captured. */
+async function childCli(file: string, cluster: boolean): Promise<ChildResult> {
+  const args = ["--data", file, "--y", "y", "--x", "x1,x2", "--entity", "id", "--time", "t", "--effects", "twoways", "--format", "json", ...(cluster ? ["--cluster", "entity"] : [])];
   const write = process.stdout.write.bind(process.stdout);
   let out = "";
   process.stdout.write = ((c: string | Uint8Array) => {
@@ -198,7 +201,7 @@ async function childCli(file: string): Promise<ChildResult> {
   process.stdout.write = write;
   if (code !== 0) throw new Error(`panel command exited ${code}`);
   const j = JSON.parse(out);
-  return { seconds, peakMB: peakMB(), coef: [j.coefficients.x1, j.coefficients.x2], se: [j.se.x1, j.se.x2], n: j.n };
+  return { seconds, peakMB: peakMB(), coef: [j.coefficients.x1, j.coefficients.x2], se: [j.se_conventional.x1, j.se_conventional.x2], n: j.n };
 }
 
 /** Runs a child measurement; `wallSeconds` is the whole process, node start-up included. */
@@ -227,10 +230,11 @@ function haveRplm(): boolean {
   return r.status === 0;
 }
 
-function runR(file: string, reps: number): RResult {
+function runR(file: string, reps: number, vcov: "cluster" | "none" = "cluster"): RResult {
   const useTime = fs.existsSync("/usr/bin/time");
   const cmd = useTime ? "/usr/bin/time" : "Rscript";
-  const args = useTime ? ["-v", "Rscript", R_SCRIPT, file, "twoways", String(reps)] : [R_SCRIPT, file, "twoways", String(reps)];
+  const rArgs = [R_SCRIPT, file, "twoways", String(reps), vcov];
+  const args = useTime ? ["-v", "Rscript", ...rArgs] : rArgs;
   const t0 = performance.now();
   const r = spawnSync(cmd, args, { encoding: "utf8", maxBuffer: 1 << 26 });
   const totalSeconds = (performance.now() - t0) / 1000;
@@ -257,6 +261,9 @@ function runR(file: string, reps: number): RResult {
   };
 }
 
+/** R time / our time, rounded down to one decimal (a ratio is never rounded up). */
+const ratio = (theirs: number, ours: number): string => (Math.floor((theirs / ours) * 10) / 10).toFixed(1);
+
 const maxAbsDiff = (a: number[], b: number[]): number => Math.max(...a.map((v, i) => Math.abs(v - b[i])));
 
 function fmtSec(s: number): string {
@@ -275,7 +282,7 @@ async function main(): Promise<void> {
   if (argv[0] === "--child") {
     const cfg = CONFIGS.find((c) => c.name === argv[2]);
     if (!cfg) throw new Error(`unknown config ${argv[2]}`);
-    const res = argv[1] === "fit" ? childFit(cfg) : await childCli(argv[3]);
+    const res = argv[1] === "fit" ? childFit(cfg) : await childCli(argv[3], argv[1] === "cli-cluster");
     process.stdout.write(JSON.stringify(res) + "\n");
     return;
   }
@@ -286,7 +293,7 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "panel-bench-"));
   const rOk = haveRplm();
   const out: string[][] = [
-    ["panel", "rows", "entities", "periods", "ours fit", "plm fit", "ratio", "ours CLI process", "Rscript process", "ratio", "ours peak MB (fit / CLI)", "plm peak MB", "max Δcoef", "max Δse"],
+    ["panel", "rows", "entities", "periods", "ours fit", "plm fit", "ratio", "ours process, clustered SE", "Rscript, clustered SE", "ratio", "ours process, conventional SE", "Rscript, conventional SE", "ratio", "ours peak MB (fit / CLI)", "plm peak MB", "max Δcoef", "max Δse"],
   ];
   let versions = "";
   const failures: string[] = [];
@@ -301,17 +308,21 @@ async function main(): Promise<void> {
     console.log(`${cfg.name}: ${p.y.length} rows, ${entities} entities, ${periods} periods (${cfg.note}); CSV ${(fs.statSync(file).size / 2 ** 20).toFixed(0)} MB`);
     const fit = runChild(["fit", cfg.name]);
     console.log(`  ours fit: ${fmtSec(fit.seconds)} (median of ${cfg.reps}), peak ${fit.peakMB.toFixed(0)} MB`);
-    const cli = runChild(["cli", cfg.name, file]);
-    console.log(`  ours CLI: ${fmtSec(cli.seconds)} in process, ${fmtSec(cli.wallSeconds)} whole process, peak ${cli.peakMB.toFixed(0)} MB`);
+    const cli = runChild(["cli-cluster", cfg.name, file]);
+    console.log(`  ours CLI, clustered SE: ${fmtSec(cli.seconds)} in process, ${fmtSec(cli.wallSeconds)} whole process, peak ${cli.peakMB.toFixed(0)} MB`);
+    const cliIid = runChild(["cli", cfg.name, file]);
+    console.log(`  ours CLI, conventional SE: ${fmtSec(cliIid.seconds)} in process, ${fmtSec(cliIid.wallSeconds)} whole process`);
     const dCli = maxAbsDiff(cli.coef, fit.coef);
     if (dCli > 1e-12) failures.push(`${cfg.name}: CLI and in-memory fits differ by ${dCli}`);
     let R: RResult | null = null;
+    let Rnone: RResult | null = null;
     if (rOk) {
       R = runR(file, cfg.rReps);
       // Whole-process time of a single fit, as the CLI run.
       if (cfg.rReps > 1) R.totalSeconds = runR(file, 1).totalSeconds;
+      Rnone = runR(file, 1, "none");
       versions = R.versions;
-      console.log(`  plm: fit ${fmtSec(R.plmSeconds)} (median of ${cfg.rReps}), read.csv ${fmtSec(R.readSeconds)}, Rscript ${fmtSec(R.totalSeconds)}, peak ${R.peakMB.toFixed(0)} MB`);
+      console.log(`  plm: fit ${fmtSec(R.plmSeconds)} (median of ${cfg.rReps}), read.csv ${fmtSec(R.readSeconds)}, Rscript ${fmtSec(R.totalSeconds)} with vcovHC, ${fmtSec(Rnone.totalSeconds)} without, peak ${R.peakMB.toFixed(0)} MB`);
     }
     const dCoef = R ? maxAbsDiff(fit.coef, R.coef) : NaN;
     const dSe = R ? Math.max(maxAbsDiff(fit.se, R.se), maxAbsDiff(fit.seCluster ?? [], R.seHc0)) : NaN;
@@ -323,10 +334,13 @@ async function main(): Promise<void> {
       String(periods),
       fmtSec(fit.seconds),
       R ? fmtSec(R.plmSeconds) : "skipped",
-      R ? `${(R.plmSeconds / fit.seconds).toFixed(1)}×` : "-",
+      R ? `${ratio(R.plmSeconds, fit.seconds)}×` : "-",
       fmtSec(cli.wallSeconds),
       R ? fmtSec(R.totalSeconds) : "skipped",
-      R ? `${(R.totalSeconds / cli.wallSeconds).toFixed(1)}×` : "-",
+      R ? `${ratio(R.totalSeconds, cli.wallSeconds)}×` : "-",
+      fmtSec(cliIid.wallSeconds),
+      Rnone ? fmtSec(Rnone.totalSeconds) : "skipped",
+      Rnone ? `${ratio(Rnone.totalSeconds, cliIid.wallSeconds)}×` : "-",
       `${fit.peakMB.toFixed(0)} / ${cli.peakMB.toFixed(0)}`,
       R ? R.peakMB.toFixed(0) : "-",
       R ? dCoef.toExponential(1) : "-",
@@ -341,8 +355,8 @@ async function main(): Promise<void> {
   console.log(
     "ours fit: within(..., { effects: \"twoways\" }) on data in memory (conventional and entity-clustered SE both computed), median of the repetitions. " +
       `plm fit: ${versions || "R plm"}, plm(y ~ x1 + x2, index = c("id", "t"), model = "within", effect = "twoways") on the data frame (read.csv excluded). ` +
-      "ours CLI process: `node` running `panel --effects twoways --format json` on the CSV (start-up, csv-parse/sync, fit, JSON). " +
-      "Rscript process: start-up, library(plm), read.csv, plm(), vcovHC(arellano, HC0). ratio = R time / our time. " +
+      "ours process: `node` running `panel --effects twoways --format json [--cluster entity]` on the CSV (start-up, streaming CSV read, fit, JSON). " +
+      "Rscript: start-up, library(plm), read.csv, plm(), and vcovHC(arellano, HC0) in the clustered column. ratio = R time / our time, rounded down. " +
       "Peak MB = maximum resident set size of the process. Δcoef/Δse: ours vs plm (SE: conventional and arellano HC0).",
   );
   if (failures.length) {

@@ -7,4 +7,4 @@ if (!fs.existsSync(cli)) {
   process.stderr.write("csc-factcheck: the TypeScript is not built yet: run `npm install` (or `npm run build`) in " + path.dirname(__dirname) + "\n");
   process.exit(1);
 }
-require(cli).main().then((code) => { process.exitCode = code; });
+require(cli).run();

@@ -1,11 +1,14 @@
 import * as path from "node:path";
 import * as fs from "node:fs";
 
+let root: string | undefined;
+
 /** The project root: the folder holding package.json (works from src/ under tslab and from dist/src/). */
 export function projectRoot(): string {
+  if (root !== undefined) return root;
   let dir = __dirname;
   for (let i = 0; i < 6; i++) {
-    if (fs.existsSync(path.join(dir, "package.json")) && fs.existsSync(path.join(dir, "data", "sources.json"))) return dir;
+    if (fs.existsSync(path.join(dir, "package.json")) && fs.existsSync(path.join(dir, "data", "sources.json"))) return (root = dir);
     dir = path.dirname(dir);
   }
   throw new Error(`csc-factcheck: cannot find the project root (package.json with data/sources.json) above ${__dirname}`);

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import * as crypto from "node:crypto";
+import { tempDir } from "./tmp";
 
 /** A throw-away mirror + raw + cache + manifest, for tests that feed the data layer bad inputs. */
 export interface Kit {
@@ -19,7 +19,7 @@ export interface Kit {
 }
 
 export function makeKit(): Kit {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "csc-kit-"));
+  const dir = tempDir("csc-kit-");
   const mirror = path.join(dir, "mirror");
   const raw = path.join(dir, "raw");
   const cache = path.join(dir, "cache");

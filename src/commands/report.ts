@@ -17,27 +17,36 @@
  * 5. index.html lists the ledger as a sortable, filterable table (src/report/index-page.ts), each
  *    claim linked to the card that shows it; ledger.json and ledger.csv sit beside it.
  *
- * The site is built in a temporary folder beside DIR and renamed into place at the end, so a failed
- * build leaves no half-written site (a previous report stays as it was). DIR (default report/ in
- * the project) is replaced only if it is empty or holds a previous report (its .csc-report file).
+ * The site is built in a temporary folder inside DIR and its files are moved into place at the end,
+ * so a failed build leaves no half-written site (a previous report stays as it was). DIR (default
+ * report/ in the project) is used only if it is empty or holds a previous report (its .csc-report
+ * file, which lists the files the report wrote). Only those files are replaced or removed: whatever
+ * else is in DIR stays, and DIR itself is never removed (`--out .` is safe).
+ *
+ * Jupyter runs in a process group of its own, with its runtime folder (kernel connection files)
+ * inside the build's temporary folder: on SIGINT or SIGTERM the whole group is stopped (nbconvert
+ * and the kernel it started), then the temporary folders are removed.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { z } from "zod";
+import { UsageError, parseOptions } from "./args";
 import { projectRoot } from "../paths";
 import { VERSION } from "../version";
 import { fetchSources, loadSources, rawComplete } from "../data/sources";
 import { buildLedger } from "../claims/ledger";
+import { prebuildWhenCold } from "../data/cache";
 import { toCsv, toJson, summaryLine } from "../claims/writers";
 import { VERDICTS } from "../claims/types";
 import type { LedgerRow } from "../claims/types";
 import { plotlyPath } from "../display/plotly";
-import { listNotebooks, notebookProblems, notebookTitle, pageName, placeClaims, readNotebook, type NotebookJson } from "../report/notebooks";
+import { executionStamp, listNotebooks, notebookProblems, notebookTitle, pageName, placeClaims, readNotebook, type NotebookJson } from "../report/notebooks";
 import { indexHtml, type NotebookPage } from "../report/index-page";
 import { pageTemplate } from "../report/template";
 
-export const REPORT_USAGE = `Usage: csc-factcheck report [--out DIR] [--notebooks DIR] [--ledger FILE.json] [--timeout SECONDS]
+export const REPORT_USAGE = `Usage: csc-factcheck report [--out DIR] [--notebooks DIR] [--ledger FILE.json] [--timeout SECONDS] [--executed DIR]
 
 Executes every notebook headless (Jupyter nbconvert, tslab kernel) and writes a static site to DIR
 (default: report/ in the project): one HTML page per notebook, and index.html with every claim of the
@@ -46,12 +55,16 @@ ledger in a table that sorts and filters, each claim linked to the notebook sect
   --notebooks DIR      the notebooks to run (default: notebooks/ in the project)
   --ledger FILE.json   the ledger from \`csc-factcheck recheck --format json\` instead of running the checks
   --timeout SECONDS    longest a single cell may run (default 900)
+  --executed DIR       also keep the executed notebooks (with their outputs) in DIR, each with a stamp
+                       of what it was executed from (NAME.ipynb.stamp)
 Needs jupyter-nbconvert and the tslab kernel (env/README.md).`;
 
 /** Where the site's copy of plotly.js goes, relative to the pages. */
 export const PLOTLY_ASSET = "assets/plotly.min.js";
 /** The file marking a folder as a report (holds the build's details as JSON). */
 export const MARKER = ".csc-report";
+/** Prefix of the temporary folder a build writes into, inside DIR. */
+const BUILDING = ".csc-report.building-";
 const KERNEL = "tslab";
 
 /** A failure the user can act on: bad options, a notebook that failed, a folder we will not replace. */
@@ -70,6 +83,8 @@ export interface ReportOptions {
   ledgerFile?: string;
   /** Seconds a single cell may run. */
   timeout: number;
+  /** Where to keep a copy of each executed notebook (and its stamp), if anywhere. */
+  executedCopies?: string;
   /** Progress and messages (stderr). */
   write: (s: string) => void;
   /** Whether progress may redraw its line (a terminal). */
@@ -83,27 +98,17 @@ export interface ReportResult {
   seconds: number;
 }
 
-const OPTIONS = new Set(["out", "notebooks", "ledger", "timeout", "help"]);
-
-/** Parses the command's options (argv may start with "report"). */
+/**
+ * Parses the command's options (argv may start with "report"); `{ help: "true" }` when help is asked.
+ *
+ * @throws {UsageError} for an unknown option (with the nearest), a missing value or a stray word
+ */
 export function parseReportArgs(argv: string[]): Record<string, string> {
   const args = argv[0] === "report" ? argv.slice(1) : argv;
-  const opts: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === "-h" || a === "--help") {
-      opts.help = "true";
-      continue;
-    }
-    if (!a.startsWith("--")) throw new ReportError(`report: unexpected argument "${a}"\n\n${REPORT_USAGE}`, 2);
-    const eq = a.indexOf("=");
-    const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
-    if (!OPTIONS.has(name)) throw new ReportError(`report: unknown option --${name}\n\n${REPORT_USAGE}`, 2);
-    if (eq > 0) opts[name] = a.slice(eq + 1);
-    else if (i + 1 < args.length && !args[i + 1].startsWith("--")) opts[name] = args[++i];
-    else throw new ReportError(`report: option --${name} needs a value\n\n${REPORT_USAGE}`, 2);
-  }
-  return opts;
+  const v = parseOptions("report", args, { out: {}, notebooks: {}, ledger: {}, timeout: {}, executed: {} }, REPORT_USAGE);
+  const out: Record<string, string> = {};
+  for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = String(x);
+  return out;
 }
 
 /** Seconds since t0, one decimal. */
@@ -119,18 +124,62 @@ function tail(text: string, lines = 25): string {
   return keep.slice(-lines).join("\n");
 }
 
-/** Runs a command asynchronously; resolves with its exit status and output (the last 256 kB of each). */
+/** Process groups of the children running now (stopped as a whole on SIGINT or SIGTERM). */
+const running = new Set<ChildProcess>();
+
+/**
+ * Runs a command asynchronously in a process group of its own (so that the processes it starts,
+ * such as a Jupyter kernel, can be stopped with it); resolves with its exit status and output (the
+ * last 256 kB of each).
+ */
 function run(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ status: number | null; stdout: string; stderr: string; error?: Error }> {
   return new Promise((resolve) => {
     let stdout = "";
     let stderr = "";
     const cap = (s: string) => (s.length > 262144 ? s.slice(-262144) : s);
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"] });
-    child.stdout.on("data", (b: Buffer) => (stdout = cap(stdout + b.toString("utf8"))));
-    child.stderr.on("data", (b: Buffer) => (stderr = cap(stderr + b.toString("utf8"))));
-    child.on("error", (error) => resolve({ status: null, stdout, stderr, error }));
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"], detached: process.platform !== "win32" });
+    running.add(child);
+    child.stdout!.on("data", (b: Buffer) => (stdout = cap(stdout + b.toString("utf8"))));
+    child.stderr!.on("data", (b: Buffer) => (stderr = cap(stderr + b.toString("utf8"))));
+    child.on("error", (error) => {
+      running.delete(child);
+      resolve({ status: null, stdout, stderr, error });
+    });
+    child.on("close", (status) => {
+      running.delete(child);
+      resolve({ status, stdout, stderr });
+    });
   });
+}
+
+/** True while any process of the group led by pid is alive. */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Stops every running child's whole process group: SIGTERM, then SIGKILL for what is still alive
+ * after `graceMs`.
+ */
+export async function stopChildren(graceMs = 3000): Promise<void> {
+  const groups = [...running].map((c) => c.pid).filter((p): p is number => typeof p === "number");
+  const signal = (pid: number, sig: NodeJS.Signals) => {
+    try {
+      if (process.platform === "win32") process.kill(pid, sig);
+      else process.kill(-pid, sig);
+    } catch {
+      /* already gone */
+    }
+  };
+  for (const pid of groups) signal(pid, "SIGTERM");
+  const until = Date.now() + graceMs;
+  while (groups.some(groupAlive) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+  for (const pid of groups) if (groupAlive(pid)) signal(pid, "SIGKILL");
 }
 
 /** Checks that jupyter nbconvert runs; the error says how to install it. */
@@ -151,17 +200,117 @@ function gitCommit(root: string): string | undefined {
   return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : undefined;
 }
 
-/** Refuses to replace a folder that is neither empty nor a previous report. */
-function checkOut(out: string): void {
-  if (!fs.existsSync(out)) return;
-  if (!fs.statSync(out).isDirectory()) throw new ReportError(`report: ${out} exists and is not a folder; choose another --out`);
-  const entries = fs.readdirSync(out);
-  if (entries.length > 0 && !entries.includes(MARKER)) {
-    throw new ReportError(`report: ${out} is not empty and holds no previous report (no ${MARKER} file): it will not be replaced; choose another --out`);
+/** What the marker of a previous report says (the files it wrote; older markers list none). */
+function previousReport(out: string): { files: string[] } | null {
+  const marker = path.join(out, MARKER);
+  if (!fs.existsSync(marker)) return null;
+  try {
+    const j = JSON.parse(fs.readFileSync(marker, "utf8")) as { files?: unknown };
+    const files = Array.isArray(j.files) ? j.files.filter((f): f is string => typeof f === "string" && isInside(out, f)) : [];
+    return { files };
+  } catch {
+    return { files: [] };
   }
 }
 
-/** Reads a ledger written by `recheck --format json`; the error names the file and the entry. */
+/** True when a relative path stays inside the folder (no "..", not absolute). */
+function isInside(dir: string, rel: string): boolean {
+  if (path.isAbsolute(rel) || rel === "") return false;
+  const r = path.relative(dir, path.resolve(dir, rel));
+  return r !== "" && !r.startsWith("..") && !path.isAbsolute(r);
+}
+
+/** Refuses a folder that is neither empty nor a previous report. */
+function checkOut(out: string): void {
+  if (!fs.existsSync(out)) return;
+  if (!fs.statSync(out).isDirectory()) throw new ReportError(`report: ${out} exists and is not a folder; choose another --out`);
+  const entries = fs.readdirSync(out).filter((e) => !e.startsWith(BUILDING));
+  if (entries.length > 0 && !entries.includes(MARKER)) {
+    throw new ReportError(`report: ${out} is not empty and holds no previous report (no ${MARKER} file): it will not be used; choose another --out`);
+  }
+}
+
+/** Files under a folder, as paths relative to it (sorted). */
+function filesUnder(dir: string, rel = ""): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? path.join(rel, e.name) : e.name;
+    if (e.isDirectory()) out.push(...filesUnder(dir, r));
+    else out.push(r);
+  }
+  return out.sort();
+}
+
+/**
+ * Moves the built site's files into DIR: each replaces the file of the same name; the files the
+ * previous report wrote (listed in its marker) and this one does not are removed; nothing else in
+ * DIR is touched, and DIR itself stays. The marker, listing the files written, goes last.
+ */
+function install(site: string, out: string, marker: Record<string, unknown>): string[] {
+  const previous = previousReport(out);
+  const files = filesUnder(site).filter((f) => f !== MARKER);
+  for (const f of files) {
+    const to = path.join(out, f);
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    if (fs.existsSync(to) && fs.lstatSync(to).isDirectory()) throw new ReportError(`report: ${to} is a folder where the report writes a file; move it and run again`);
+    fs.renameSync(path.join(site, f), to);
+  }
+  const written = new Set(files);
+  for (const f of previous?.files ?? []) {
+    if (written.has(f) || f === MARKER) continue;
+    const p = path.join(out, f);
+    try {
+      if (fs.lstatSync(p).isFile()) fs.rmSync(p);
+    } catch {
+      continue;
+    }
+    // folders the old report made and that are now empty
+    for (let d = path.dirname(p); d !== out && d.startsWith(out + path.sep); d = path.dirname(d)) {
+      try {
+        fs.rmdirSync(d);
+      } catch {
+        break;
+      }
+    }
+  }
+  fs.writeFileSync(path.join(out, MARKER), JSON.stringify({ ...marker, files: [...files, MARKER] }, null, 2) + "\n");
+  return files;
+}
+
+/** A ledger row as `recheck --format json` writes it (fields beyond these are kept). */
+const EvidenceSchema = z
+  .object({
+    source: z.string(),
+    file: z.string(),
+    sheet: z.string().optional(),
+    rows: z.array(z.string()),
+    columns: z.array(z.string()),
+    values: z.record(z.union([z.number(), z.string(), z.null()])).optional(),
+    note: z.string().optional(),
+  })
+  .passthrough();
+
+const LedgerRowSchema = z
+  .object({
+    id: z.string().min(1),
+    document: z.enum(["nao", "pac", "hcl", "govuk", "cc"]),
+    location: z.string(),
+    quote: z.string(),
+    stated: z.array(z.number()),
+    recomputed: z.array(z.number().nullable()).nullable(),
+    verdict: z.string().refine((v) => (VERDICTS as readonly string[]).includes(v), (v) => ({ message: `unknown verdict "${v}" (known: ${VERDICTS.join(", ")})` })),
+    explanation: z.string(),
+    evidence: z.array(EvidenceSchema),
+    units: z.array(z.string()).optional(),
+    roles: z.array(z.string()).optional(),
+    written: z.array(z.string()).optional(),
+  })
+  .passthrough();
+
+/**
+ * Reads a ledger written by `recheck --format json` and validates every entry (zod) before anything
+ * runs; the error names the file, the entry, the field and what is wrong.
+ */
 export function readLedger(file: string): LedgerRow[] {
   let data: unknown;
   try {
@@ -170,16 +319,16 @@ export function readLedger(file: string): LedgerRow[] {
     throw new ReportError(`report: cannot read the ledger ${file}: ${(e as Error).message}`);
   }
   if (!Array.isArray(data)) throw new ReportError(`report: ${file} is not a ledger (expected a JSON array of claims)`);
-  return data.map((x: Record<string, unknown>, i) => {
-    const bad = (what: string) => new ReportError(`report: ${file}, entry ${i + 1}${typeof x?.id === "string" ? ` (${x.id})` : ""}: ${what}`);
-    if (!x || typeof x !== "object") throw bad("not an object");
-    for (const k of ["id", "document", "location", "quote", "explanation"]) if (typeof x[k] !== "string") throw bad(`"${k}" is not a string`);
-    if (!VERDICTS.includes(x.verdict as never)) throw bad(`unknown verdict "${String(x.verdict)}"`);
-    if (!Array.isArray(x.stated)) throw bad(`"stated" is not an array`);
-    if (x.recomputed !== null && !Array.isArray(x.recomputed)) throw bad(`"recomputed" is neither an array nor null`);
-    if (!Array.isArray(x.evidence)) throw bad(`"evidence" is not an array`);
-    const list = (k: string) => (Array.isArray(x[k]) ? (x[k] as string[]) : []);
-    return { ...(x as unknown as LedgerRow), units: list("units") as LedgerRow["units"], roles: list("roles"), written: list("written") };
+  return data.map((x: unknown, i) => {
+    const r = LedgerRowSchema.safeParse(x);
+    if (!r.success) {
+      const issue = r.error.issues[0];
+      const id = x && typeof x === "object" && typeof (x as { id?: unknown }).id === "string" ? ` (${(x as { id: string }).id})` : "";
+      const where = issue.path.length ? `"${issue.path.join(".")}"` : "the entry";
+      throw new ReportError(`report: ${file}, entry ${i + 1}${id}: ${where}: ${issue.message}`);
+    }
+    const row = r.data as unknown as LedgerRow;
+    return { ...row, units: (r.data.units ?? []) as LedgerRow["units"], roles: r.data.roles ?? [], written: r.data.written ?? [] };
   });
 }
 
@@ -210,23 +359,42 @@ export async function buildReport(opts: ReportOptions): Promise<ReportResult> {
     await fetchSources();
   }
   const tl = Date.now();
+  if (!opts.ledgerFile) prebuildWhenCold();
   const rows = opts.ledgerFile ? readLedger(opts.ledgerFile) : await buildLedger();
   say(`ledger: ${summaryLine(rows)} (${opts.ledgerFile ? `read from ${opts.ledgerFile}` : "checked"} in ${since(tl)} s)`);
 
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  const site = fs.mkdtempSync(path.join(path.dirname(out), `.${path.basename(out)}.building-`));
+  const created = !fs.existsSync(out);
+  fs.mkdirSync(out, { recursive: true });
+  for (const e of fs.readdirSync(out)) if (e.startsWith(BUILDING)) fs.rmSync(path.join(out, e), { recursive: true, force: true });
+  const site = fs.mkdtempSync(path.join(out, BUILDING));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "csc-report-"));
+  // Jupyter's runtime files (kernel connection files) go in the work folder, removed with it
+  env.JUPYTER_RUNTIME_DIR = path.join(work, "runtime");
+  fs.mkdirSync(env.JUPYTER_RUNTIME_DIR);
+  let finished = false;
   const cleanup = () => {
     fs.rmSync(site, { recursive: true, force: true });
     fs.rmSync(work, { recursive: true, force: true });
+    if (created && !finished) {
+      try {
+        fs.rmdirSync(out);
+      } catch {
+        /* not empty: someone put something there */
+      }
+    }
   };
+  let stopping = false;
   const onSignal = (sig: NodeJS.Signals) => {
-    cleanup();
-    process.stderr.write(`\nreport: stopped (${sig}); no site written\n`);
-    process.exit(sig === "SIGINT" ? 130 : 143);
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`\nreport: stopped (${sig}); stopping Jupyter; no site written\n`);
+    void stopChildren().finally(() => {
+      cleanup();
+      process.exit(sig === "SIGINT" ? 130 : 143);
+    });
   };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   try {
     fs.mkdirSync(path.join(site, path.dirname(PLOTLY_ASSET)), { recursive: true });
     fs.copyFileSync(plotlyPath(), path.join(site, PLOTLY_ASSET));
@@ -266,6 +434,11 @@ export async function buildReport(opts: ReportOptions): Promise<ReportResult> {
       const nb = readNotebook(executedFile);
       const problems = notebookProblems(nb);
       if (problems.length) throw new ReportError(`report: notebook ${file} failed:\n${problems.map((p) => `  ${p.replace(/\n/g, "\n    ")}`).join("\n")}`);
+      if (opts.executedCopies) {
+        fs.mkdirSync(opts.executedCopies, { recursive: true });
+        fs.copyFileSync(executedFile, path.join(opts.executedCopies, file));
+        fs.writeFileSync(path.join(opts.executedCopies, `${file}.stamp`), executionStamp(path.join(nbDir, file)));
+      }
       nb.metadata = { ...nb.metadata, title: `${notebookTitle(nb, file)} · csc-factcheck` };
       fs.writeFileSync(executedFile, JSON.stringify(nb));
       executed.push({ file, nb });
@@ -301,23 +474,8 @@ export async function buildReport(opts: ReportOptions): Promise<ReportResult> {
       path.join(site, "index.html"),
       indexHtml({ rows, places, pages, built, downloads: [{ label: "ledger.json", href: "ledger.json" }, { label: "ledger.csv", href: "ledger.csv" }] }),
     );
-    fs.writeFileSync(path.join(site, MARKER), JSON.stringify({ ...built, notebooks, claims: rows.length }, null, 2) + "\n");
-    fs.chmodSync(site, 0o755); // mkdtemp makes it private; a site is for reading
-
-    // swap the new site in: the old one (if any) moves aside first and is removed only after
-    if (fs.existsSync(out)) {
-      const old = path.join(path.dirname(out), `.${path.basename(out)}.old-${process.pid}`);
-      fs.renameSync(out, old);
-      try {
-        fs.renameSync(site, out);
-      } catch (e) {
-        fs.renameSync(old, out);
-        throw e;
-      }
-      fs.rmSync(old, { recursive: true, force: true });
-    } else {
-      fs.renameSync(site, out);
-    }
+    install(site, out, { ...built, notebooks, claims: rows.length });
+    finished = true;
     return { out, notebooks, claims: rows.length, seconds: (Date.now() - t0) / 1000 };
   } finally {
     process.removeListener("SIGINT", onSignal);
@@ -336,13 +494,14 @@ export async function reportCommand(argv: string[]): Promise<number> {
       return 0;
     }
     const timeout = opts.timeout === undefined ? 900 : Number(opts.timeout);
-    if (!Number.isFinite(timeout) || timeout <= 0) throw new ReportError(`report: --timeout must be a positive number of seconds, not "${opts.timeout}"`, 2);
+    if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`report: --timeout must be a positive number of seconds, not "${opts.timeout}"`);
     const root = projectRoot();
     const r = await buildReport({
       out: opts.out ?? path.join(root, "report"),
       notebooksDir: opts.notebooks ?? path.join(root, "notebooks"),
       ledgerFile: opts.ledger,
       timeout,
+      executedCopies: opts.executed,
       write,
       tty: Boolean(process.stderr.isTTY),
     });
@@ -351,7 +510,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
     write(`report: ${r.notebooks.length} notebook page${r.notebooks.length === 1 ? "" : "s"} and the index of ${r.claims} claims in ${rel}/ (${r.seconds.toFixed(1)} s); open ${path.join(rel, "index.html")}\n`);
     return 0;
   } catch (e) {
-    if (e instanceof ReportError) {
+    if (e instanceof ReportError || e instanceof UsageError) {
       write(e.message.endsWith("\n") ? e.message : e.message + "\n");
       return e.code;
     }

@@ -1,7 +1,14 @@
 import * as fs from "node:fs";
 import { parse } from "csv-parse/sync";
-import * as XLSX from "xlsx";
-import { DataError, Source, rawPath, source, verifySource } from "./sources";
+import type * as XLSXTypes from "xlsx";
+import { DataError, Source, rawPath, readVerified, source } from "./sources";
+import { cached, insideBuild } from "./cache";
+
+/** The xlsx library, loaded on first use (its code-page tables cost a warm run that reads only the cache). */
+let xlsxLib: typeof XLSXTypes | undefined;
+function xlsx(): typeof XLSXTypes {
+  return (xlsxLib ??= require("xlsx") as typeof XLSXTypes);
+}
 import { Cell, parseCell } from "./markers";
 
 /**
@@ -103,7 +110,7 @@ export function normHeader(h: unknown): string {
 }
 
 function readBytes(s: Source, verify: boolean): Buffer {
-  if (verify) verifySource(s);
+  if (verify) return readVerified(s);
   try {
     return fs.readFileSync(rawPath(s));
   } catch (e) {
@@ -115,8 +122,22 @@ function readBytes(s: Source, verify: boolean): Buffer {
  * Reads a CSV source into a RawTable. The header is the first line unless `headerLine` says
  * otherwise (1-based). The file's sha256 is verified first.
  */
-export function readCsv(id: string, opts: { encoding?: BufferEncoding; headerLine?: number; findHeader?: (cells: string[]) => boolean; verify?: boolean } = {}): RawTable {
+export function readCsv(id: string, opts: CsvOptions = {}): RawTable {
   const s = source(id);
+  // a check that reads a file directly (not while a cached table is built) reads it from the cache
+  if (!opts.findHeader && opts.verify !== false && !insideBuild()) {
+    const t = cached(`csv-${id}-${opts.encoding ?? "utf8"}-${opts.headerLine ?? 1}`, 1, [s], () => {
+      const r = parseCsv(s, opts);
+      return { header: r.header, rows: r.rows, rowNumbers: r.rowNumbers };
+    });
+    return new RawTable(s, t.header, t.rows, t.rowNumbers);
+  }
+  return parseCsv(s, opts);
+}
+
+type CsvOptions = { encoding?: BufferEncoding; headerLine?: number; findHeader?: (cells: string[]) => boolean; verify?: boolean };
+
+function parseCsv(s: Source, opts: CsvOptions): RawTable {
   const bytes = readBytes(s, opts.verify ?? true);
   if (bytes.length === 0) throw new DataError(`${s.file} is empty`, s.file);
   let records: string[][];
@@ -146,14 +167,14 @@ export function readCsv(id: string, opts: { encoding?: BufferEncoding; headerLin
   return new RawTable(s, header, rows, nums);
 }
 
-const workbookCache = new Map<string, XLSX.WorkBook>();
+const workbookCache = new Map<string, XLSXTypes.WorkBook>();
 
 /**
  * Opens a spreadsheet source (xls, xlsx, ods) once per process; its sha256 is verified first, and a
  * file without a spreadsheet's signature (zip for xlsx/ods, OLE2 for xls) is refused by name.
  * `sheets` limits parsing to the sheets named; `dense` trades formatted text for speed.
  */
-export function openWorkbook(id: string, opts: { sheets?: string[]; verify?: boolean; dense?: boolean } = {}): XLSX.WorkBook {
+export function openWorkbook(id: string, opts: { sheets?: string[]; verify?: boolean; dense?: boolean } = {}): XLSXTypes.WorkBook {
   const key = `${id}|${(opts.sheets ?? []).join(",")}|${opts.dense ? "dense" : ""}`;
   const hit = workbookCache.get(key);
   if (hit) return hit;
@@ -164,10 +185,10 @@ export function openWorkbook(id: string, opts: { sheets?: string[]; verify?: boo
   const ole = bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0;
   if (/\.(xlsx|ods)$/i.test(s.file) && !zip) throw new DataError(`${s.file} is not a readable spreadsheet: an .xlsx or .ods file is a zip archive, and this one is not`, s.file);
   if (/\.xls$/i.test(s.file) && !ole && !zip) throw new DataError(`${s.file} is not a readable spreadsheet: no Excel (OLE2) signature`, s.file);
-  let wb: XLSX.WorkBook;
+  let wb: XLSXTypes.WorkBook;
   try {
     // dense mode without formatted text parses wide sheets two to three times faster
-    wb = XLSX.read(bytes, { type: "buffer", cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false, ...(opts.dense ? { dense: true, cellText: false } : {}), ...(opts.sheets ? { sheets: opts.sheets } : {}) });
+    wb = xlsx().read(bytes, { type: "buffer", cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false, ...(opts.dense ? { dense: true, cellText: false } : {}), ...(opts.sheets ? { sheets: opts.sheets } : {}) });
   } catch (e) {
     throw new DataError(`${s.file} is not a readable spreadsheet: ${(e as Error).message}`, s.file);
   }
@@ -194,7 +215,7 @@ export function readSheet(
   const wb = openWorkbook(id, { verify: opts.verify });
   const name = typeof sheet === "string" ? wb.SheetNames.find((n) => n === sheet) : wb.SheetNames.find((n) => sheet.test(n));
   if (!name) throw new DataError(`${s.file}: no sheet ${typeof sheet === "string" ? `"${sheet}"` : String(sheet)}; sheets found: ${wb.SheetNames.join(", ")}`, s.file);
-  const grid = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name], { header: 1, raw: true, defval: null, blankrows: true });
+  const grid = xlsx().utils.sheet_to_json<unknown[]>(wb.Sheets[name], { header: 1, raw: true, defval: null, blankrows: true });
   let h = (opts.headerRow ?? 1) - 1;
   if (opts.findHeader) {
     h = grid.findIndex((r) => opts.findHeader!((r ?? []).map((c) => String(c ?? "").trim())));
@@ -216,6 +237,6 @@ export function readGrid(id: string, sheet: string | RegExp, opts: { sheets?: st
   const wb = openWorkbook(id, opts);
   const name = typeof sheet === "string" ? wb.SheetNames.find((n) => n === sheet) : wb.SheetNames.find((n) => sheet.test(n));
   if (!name) throw new DataError(`${s.file}: no sheet ${typeof sheet === "string" ? `"${sheet}"` : String(sheet)}; sheets found: ${wb.SheetNames.join(", ")}`, s.file);
-  const grid = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[name], { header: 1, raw: true, defval: null, blankrows: true });
+  const grid = xlsx().utils.sheet_to_json<unknown[]>(wb.Sheets[name], { header: 1, raw: true, defval: null, blankrows: true });
   return { grid, sheet: name, source: s };
 }

@@ -9,6 +9,8 @@
  *   the notebook and section before anything runs (notebook 00 uses this).
  */
 import * as fs from "node:fs";
+import * as crypto from "node:crypto";
+import { projectRoot } from "../paths";
 import * as path from "node:path";
 
 /** One output of a code cell, as nbformat 4 stores it. */
@@ -249,4 +251,43 @@ export function notebookProblems(nb: NotebookJson): string[] {
     problems.push(`code cell ${n} (${firstLine(c.source)}): ${text.length > 2000 ? `${text.slice(0, 2000)}…` : text}`);
   }
   return problems;
+}
+
+/**
+ * What an executed notebook was executed from: a hash of the notebook's source, of every built
+ * module of the library (dist/src) and of the data manifest and claims registry. Two executions with
+ * the same stamp ran the same code on the same data; a copy whose stamp differs is stale.
+ *
+ * @param notebook path of the notebook (.ipynb)
+ */
+export function executionStamp(notebook: string): string {
+  const root = projectRoot();
+  const h = crypto.createHash("sha256");
+  const add = (f: string) => {
+    h.update(path.relative(root, f)).update("\0");
+    try {
+      h.update(fs.readFileSync(f));
+    } catch {
+      h.update("missing");
+    }
+    h.update("\n");
+  };
+  const walk = (dir: string): string[] => {
+    let out: string[] = [];
+    let entries: fs.Dirent[] = [];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return out;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) out = out.concat(walk(p));
+      else if (/\.(js|json)$/.test(e.name)) out.push(p);
+    }
+    return out;
+  };
+  add(notebook);
+  for (const f of [...walk(path.join(root, "dist", "src")), path.join(root, "data", "sources.json"), ...walk(path.join(root, "data", "claims"))]) add(f);
+  return h.digest("hex");
 }

@@ -88,7 +88,7 @@ export function formatPanelTable(fit: WithinResult, response?: string): string {
   if (response) lines.push(`Response: ${response}`);
   lines.push(
     fit.vcovType === "cluster"
-      ? `Std. errors: clustered by entity (Arellano, ${fit.clusterType === "sss" ? "sss: G/(G-1)*(n-1)/(n-K)" : "HC0: no adjustment"}), ${fit.entities} clusters`
+      ? `Std. errors: clustered by entity (Arellano, ${fit.clusterType === "sss" ? "sss: G/(G-1)*(n-1)/(n-K)" : fit.clusterType === "HC1" ? "HC1: n/(n-K)" : "HC0: no adjustment"}), ${fit.entities} clusters`
       : "Std. errors: conventional",
   );
   lines.push("");

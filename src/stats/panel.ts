@@ -12,11 +12,14 @@
  * - within R² as plm reports it.
  *
  * Large panels are handled with typed arrays: group indices in Int32Array,
- * data in Float64Array, and the K×K cross-products X'X, X'y accumulated
- * directly, so no n×K matrix object is ever built. ml-matrix does the small
- * K×K Cholesky solves (see `linalg.ts`).
+ * data in Float64Array, one array per column, so no n×K matrix object is
+ * ever built. Each column is first scaled by a power of two (exact) so that
+ * values near the ends of the double range (1e±200) neither overflow nor
+ * underflow when squared; the transformed regressors are then factorised by
+ * Householder QR (column by column), never by forming and solving the normal
+ * equations X'X β = X'y, so nearly collinear designs keep their precision.
  */
-import { ols, spdFactor, studentTTwoSidedP, CollinearityError } from "./linalg";
+import { spdFactor, studentTTwoSidedP } from "./linalg";
 
 export { ols, CollinearityError } from "./linalg";
 export type { OlsResult } from "./linalg";
@@ -34,12 +37,26 @@ export type VcovType = "iid" | "cluster";
  * Small-sample adjustment of the entity-clustered covariance matrix.
  * - `"HC0"`: none. Equals plm's `vcovHC(model, method = "arellano",
  *   type = "HC0", cluster = "group")`, which is plm's default.
+ * - `"HC1"`: multiply by n/(n−K) (standard errors by √(n/(n−K))), where n =
+ *   number of observations used and K = number of slope coefficients (the
+ *   swept-out effects are not counted). Equals plm's `type = "HC1"`.
  * - `"sss"`: multiply by G/(G−1) · (n−1)/(n−K), where G = number of entities
- *   (clusters), n = number of observations used and K = number of slope
- *   coefficients (the swept-out effects are not counted). Equals plm's
- *   `type = "sss"` ("Stata small sample").
+ *   (clusters). Equals plm's `type = "sss"` ("Stata small sample").
  */
-export type ClusterType = "HC0" | "sss";
+export type ClusterType = "HC0" | "HC1" | "sss";
+
+/** The clustered covariance types, as `ClusterType` lists them. */
+export const CLUSTER_TYPES: readonly ClusterType[] = ["HC0", "HC1", "sss"];
+
+/**
+ * Group labels already encoded: `codes[i]` is the index in `levels` of row
+ * i's label, or −1 where it is missing. A CSV reader that keeps labels as
+ * text gives this, so the labels are hashed once.
+ */
+export interface CodedLabels {
+  codes: Int32Array;
+  levels: Key[];
+}
 
 /** How two-way effects are removed; see `within`. */
 export type TwowaysMethod = "auto" | "dummies" | "alternating";
@@ -50,10 +67,10 @@ export interface PanelData {
   y: ArrayLike<number | null | undefined>;
   /** Regressors by name, in the order they should be reported. Missing values as for y. */
   x: Record<string, ArrayLike<number | null | undefined>>;
-  /** Entity (individual) identifier of each row. */
-  entity: ArrayLike<Key | null | undefined>;
-  /** Time period of each row; required for two-way effects. */
-  time?: ArrayLike<Key | null | undefined>;
+  /** Entity (individual) identifier of each row, or the labels already encoded. */
+  entity: ArrayLike<Key | null | undefined> | CodedLabels;
+  /** Time period of each row (or encoded labels); required for two-way effects. */
+  time?: ArrayLike<Key | null | undefined> | CodedLabels;
 }
 
 /** Options of `within`. */
@@ -70,9 +87,15 @@ export interface WithinOptions {
    * solved exactly. `"alternating"`: alternate demeaning by entity and by time
    * until the largest remaining group mean is below `tol` times the column's
    * root mean square. `"auto"` (default) uses dummies when the smaller factor
-   * has at most 200 levels, alternating projections otherwise.
+   * has at most 200 levels, alternating projections otherwise; when these do
+   * not converge within `autoIterations` and the smaller factor has at most
+   * `dummiesLimit` levels, the dummies method is used instead.
    */
   twowaysMethod?: TwowaysMethod;
+  /** Iterations of alternating projections tried in `"auto"` mode before falling back to dummies (default 1000). */
+  autoIterations?: number;
+  /** Largest number of levels of the smaller factor for which `"auto"` falls back to dummies (default 3000). */
+  dummiesLimit?: number;
   /** Convergence tolerance of alternating projections (default 1e-13). */
   tol?: number;
   /** Iteration limit of alternating projections (default 100000). */
@@ -170,7 +193,8 @@ function compareKeys(a: Key, b: Key): number {
  * Array.from(f.codes); // => [1, 0, 1, 2]
  * f.levels;            // => ["a", "b", "c"]
  */
-export function factorize(keys: ArrayLike<Key>, rows?: ArrayLike<number>): Factor {
+export function factorize(keys: ArrayLike<Key> | CodedLabels, rows?: ArrayLike<number>): Factor {
+  if (isCoded(keys)) return factorizeCoded(keys, rows);
   const m = rows ? rows.length : keys.length;
   const at = (i: number): Key => keys[rows ? rows[i] : i];
   const codes = new Int32Array(m);
@@ -218,6 +242,36 @@ export function factorize(keys: ArrayLike<Key>, rows?: ArrayLike<number>): Facto
   order.forEach((old, nw) => (remap[old] = nw));
   for (let i = 0; i < m; i++) codes[i] = remap[codes[i]];
   return { codes, levels: order.map((i) => first[i]) };
+}
+
+function isCoded(x: unknown): x is CodedLabels {
+  return typeof x === "object" && x !== null && (x as CodedLabels).codes instanceof Int32Array && Array.isArray((x as CodedLabels).levels);
+}
+
+/** `factorize` for labels already encoded: the levels used by the rows, sorted, and the codes remapped. */
+function factorizeCoded(keys: CodedLabels, rows?: ArrayLike<number>): Factor {
+  const m = rows ? rows.length : keys.codes.length;
+  const at = (i: number): number => keys.codes[rows ? rows[i] : i];
+  const used = new Uint8Array(keys.levels.length);
+  for (let i = 0; i < m; i++) {
+    const c = at(i);
+    if (c < 0) throw new Error(`factorize: row ${rows ? rows[i] + 1 : i + 1} has no label`);
+    used[c] = 1;
+  }
+  const present: number[] = [];
+  for (let c = 0; c < used.length; c++) if (used[c]) present.push(c);
+  if (present.every((c) => typeof keys.levels[c] === "string")) {
+    // text labels: the engine's own string sort, then back to codes (much faster than a comparator)
+    const texts = present.map((c) => keys.levels[c] as string).sort();
+    const codeOf = new Map<string, number>();
+    present.forEach((c) => codeOf.set(keys.levels[c] as string, c));
+    texts.forEach((t, i) => (present[i] = codeOf.get(t)!));
+  } else present.sort((a, b) => compareKeys(keys.levels[a], keys.levels[b]));
+  const remap = new Int32Array(keys.levels.length).fill(-1);
+  present.forEach((old, nw) => (remap[old] = nw));
+  const codes = new Int32Array(m);
+  for (let i = 0; i < m; i++) codes[i] = remap[at(i)];
+  return { codes, levels: present.map((c) => keys.levels[c]) };
 }
 
 /** Number of rows in each group. */
@@ -457,28 +511,24 @@ function sweepAlternating(
   tol: number,
   maxIterations: number,
   names: string[],
-): number {
+): { iterations: number; converged: boolean; column: string | null } {
   const fSums = new Float64Array(fInv.length);
   const gSums = new Float64Array(gInv.length);
   let most = 0;
-  cols.forEach((v, c) => {
+  for (let c = 0; c < cols.length; c++) {
+    const v = cols[c];
     let ss = 0;
     for (let i = 0; i < v.length; i++) ss += v[i] * v[i];
     const scale = Math.sqrt(ss / v.length);
     let it = 0;
     while (scale > 0 && maxAbsGroupMean(v, gCodes, gInv, gSums) > tol * scale) {
-      if (++it > maxIterations) {
-        throw new Error(
-          `within: alternating projections did not converge for "${names[c]}" in ${maxIterations} iterations; ` +
-            `try twowaysMethod: "dummies"`,
-        );
-      }
+      if (++it > maxIterations) return { iterations: maxIterations, converged: false, column: names[c] };
       demeanInPlace(v, gCodes, gInv, gSums);
       demeanInPlace(v, fCodes, fInv, fSums);
     }
     if (it > most) most = it;
-  });
-  return most;
+  }
+  return { iterations: most, converged: true, column: null };
 }
 
 // ---------------------------------------------------------------------------
@@ -487,6 +537,119 @@ function sweepAlternating(
 
 function isMissingKey(k: unknown): boolean {
   return k === null || k === undefined || k === "" || (typeof k === "number" && Number.isNaN(k));
+}
+
+/** Whether row i's label is missing, for plain or encoded labels. */
+function missingAt(labels: ArrayLike<Key | null | undefined> | CodedLabels, i: number): boolean {
+  return isCoded(labels) ? labels.codes[i] < 0 : isMissingKey(labels[i]);
+}
+
+function labelCount(labels: ArrayLike<Key | null | undefined> | CodedLabels): number {
+  return isCoded(labels) ? labels.codes.length : labels.length;
+}
+
+/** The values at the given rows, as a new Float64Array. */
+function gather(src: ArrayLike<number>, rows: Int32Array): Float64Array {
+  const m = rows.length;
+  const v = new Float64Array(m);
+  if (src instanceof Float64Array) for (let i = 0; i < m; i++) v[i] = src[rows[i]];
+  else for (let i = 0; i < m; i++) v[i] = src[rows[i]];
+  return v;
+}
+
+/** The power of two nearest below the largest |value| (1 for a column of zeros): dividing by it is exact. */
+function powerOfTwoScale(v: Float64Array): number {
+  let mx = 0;
+  for (let i = 0; i < v.length; i++) {
+    const a = Math.abs(v[i]);
+    if (a > mx) mx = a;
+  }
+  if (!(mx > 0) || !Number.isFinite(mx)) return 1;
+  return 2 ** Math.floor(Math.log2(mx));
+}
+
+/** Thrown when a regressor is a linear combination of the ones before it (after the transformation). */
+class CollinearRegressors extends Error {}
+
+/**
+ * Householder QR of the columns [X | y] (each of length m), in place: returns R (K×K, upper
+ * triangular), z = the first K entries of Q'y, and the norms of the X columns before the
+ * factorisation. A column whose |R_kk| is below 1e-7 of its norm (1 − R² < 1e-14 against the
+ * columns before it, the tolerance of R's lm.fit) is collinear.
+ */
+function householderQr(X: Float64Array[], y: Float64Array, names: string[]): { R: number[][]; z: number[] } {
+  const K = X.length;
+  const m = y.length;
+  const cols = [...X, y];
+  const R: number[][] = [];
+  for (let a = 0; a < K; a++) R.push(new Array<number>(K).fill(0));
+  const z = new Array<number>(K).fill(0);
+  for (let k = 0; k < K; k++) {
+    const a = cols[k];
+    let full = 0;
+    for (let i = 0; i < m; i++) full += a[i] * a[i];
+    let ss = 0;
+    for (let i = k; i < m; i++) ss += a[i] * a[i];
+    const norm = Math.sqrt(ss);
+    if (!(norm > 1e-7 * Math.sqrt(full))) {
+      const r2 = full > 0 ? ss / full : 0;
+      throw new CollinearRegressors(
+        `"${names[k]}" is collinear${k ? ` with ${names.slice(0, k).map((n) => `"${n}"`).join(", ")}` : ""} (1 - R² = ${r2.toExponential(2)})`,
+      );
+    }
+    const alpha = a[k] > 0 ? -norm : norm;
+    const vk = a[k] - alpha;
+    const vnorm2 = ss - a[k] * a[k] + vk * vk;
+    a[k] = vk;
+    R[k][k] = alpha;
+    for (let j = k + 1; j <= K; j++) {
+      const c = cols[j];
+      let d = 0;
+      for (let i = k; i < m; i++) d += a[i] * c[i];
+      const f = (2 * d) / vnorm2;
+      for (let i = k; i < m; i++) c[i] -= f * a[i];
+      if (j < K) R[k][j] = c[k];
+      else z[k] = c[k];
+    }
+  }
+  return { R, z };
+}
+
+/** Solves R x = b for upper-triangular R. */
+function backSolve(R: number[][], b: number[]): number[] {
+  const K = b.length;
+  const x = new Array<number>(K).fill(0);
+  for (let i = K - 1; i >= 0; i--) {
+    let s = b[i];
+    for (let j = i + 1; j < K; j++) s -= R[i][j] * x[j];
+    x[i] = s / R[i][i];
+  }
+  return x;
+}
+
+/** (R'R)⁻¹ = R⁻¹R⁻ᵀ for upper-triangular R. */
+function crossInverse(R: number[][]): number[][] {
+  const K = R.length;
+  const Rinv: number[][] = [];
+  for (let i = 0; i < K; i++) Rinv.push(new Array<number>(K).fill(0));
+  for (let col = 0; col < K; col++) {
+    for (let i = col; i >= 0; i--) {
+      let s = i === col ? 1 : 0;
+      for (let j = i + 1; j <= col; j++) s -= R[i][j] * Rinv[j][col];
+      Rinv[i][col] = s / R[i][i];
+    }
+  }
+  const out: number[][] = [];
+  for (let i = 0; i < K; i++) {
+    const row = new Array<number>(K).fill(0);
+    for (let j = 0; j < K; j++) {
+      let s = 0;
+      for (let l = Math.max(i, j); l < K; l++) s += Rinv[i][l] * Rinv[j][l];
+      row[j] = s;
+    }
+    out.push(row);
+  }
+  return out;
 }
 
 function toRecord(names: string[], values: ArrayLike<number>): Record<string, number> {
@@ -504,8 +667,9 @@ function toRecord(names: string[], values: ArrayLike<number>): Record<string, nu
  * entity (or, for two-way effects, time) label, are dropped and counted in
  * `dropped`. The entity effects are swept out by demeaning; for two-way
  * effects the time effects are then removed exactly (see `twowaysMethod`).
- * β solves (Ẍ'Ẍ)β = Ẍ'ÿ by a Cholesky factorisation (ml-matrix) of the
- * Jacobi-scaled cross-product matrix.
+ * Each column is scaled by a power of two first (exactly), and β is found
+ * from a Householder QR factorisation of the transformed regressors, as R's
+ * lm.fit does, not from the normal equations.
  *
  * Standard errors:
  * - conventional: σ²(Ẍ'Ẍ)⁻¹ with σ² = SSR/df, df = n − K − N (one-way) or
@@ -513,8 +677,9 @@ function toRecord(names: string[], values: ArrayLike<number>): Record<string, nu
  *   connected panel), as plm's `vcov(model)`;
  * - clustered by entity (Arellano): (Ẍ'Ẍ)⁻¹ (Σ_g Ẍ_g'e_g e_g'Ẍ_g) (Ẍ'Ẍ)⁻¹,
  *   times 1 (`clusterType: "HC0"`, the default, = plm's
- *   `vcovHC(model, method = "arellano", type = "HC0", cluster = "group")`) or
- *   G/(G−1)·(n−1)/(n−K) (`"sss"`, = plm's `type = "sss"`).
+ *   `vcovHC(model, method = "arellano", type = "HC0", cluster = "group")`),
+ *   n/(n−K) (`"HC1"`, = plm's `type = "HC1"`) or G/(G−1)·(n−1)/(n−K)
+ *   (`"sss"`, = plm's `type = "sss"`).
  * t statistics use df degrees of freedom for both, as plm's summary does.
  *
  * https://en.wikipedia.org/wiki/Fixed_effects_model
@@ -546,8 +711,8 @@ export function within(data: PanelData, options: WithinOptions = {}): WithinResu
   if (vcovType !== "iid" && vcovType !== "cluster") {
     throw new Error(`within: vcov must be "iid" or "cluster", not "${String(vcovType)}"`);
   }
-  if (clusterType !== "HC0" && clusterType !== "sss") {
-    throw new Error(`within: clusterType must be "HC0" or "sss", not "${String(clusterType)}"`);
+  if (!CLUSTER_TYPES.includes(clusterType)) {
+    throw new Error(`within: clusterType must be "HC0", "HC1" or "sss", not "${String(clusterType)}"`);
   }
   const names = Object.keys(data.x);
   const K = names.length;
@@ -558,17 +723,19 @@ export function within(data: PanelData, options: WithinOptions = {}): WithinResu
       throw new Error(`within: regressor "${nm}" has ${data.x[nm].length} values but y has ${n0}`);
     }
   }
-  if (data.entity.length !== n0) {
-    throw new Error(`within: entity has ${data.entity.length} values but y has ${n0}`);
+  if (labelCount(data.entity) !== n0) {
+    throw new Error(`within: entity has ${labelCount(data.entity)} values but y has ${n0}`);
   }
   const time = data.time;
-  if (time && time.length !== n0) throw new Error(`within: time has ${time.length} values but y has ${n0}`);
+  if (time && labelCount(time) !== n0) throw new Error(`within: time has ${labelCount(time)} values but y has ${n0}`);
   if (effects === "twoways" && !time) throw new Error('within: effects "twoways" needs a time column');
 
   // Rows kept: complete cases.
   const keepIdx = new Int32Array(n0);
   let m = 0;
   const xs = names.map((nm) => data.x[nm]);
+  const entCodes = isCoded(data.entity) ? data.entity.codes : null;
+  const timeCodes = time && isCoded(time) ? time.codes : null;
   for (let i = 0; i < n0; i++) {
     const yi = data.y[i];
     if (typeof yi !== "number" || Number.isNaN(yi)) continue;
@@ -582,32 +749,35 @@ export function within(data: PanelData, options: WithinOptions = {}): WithinResu
       }
       if (!Number.isFinite(v)) throw new Error(`within: "${names[k]}" is infinite at row ${i + 1}`);
     }
-    if (!ok || isMissingKey(data.entity[i])) continue;
-    if (effects === "twoways" && isMissingKey(time![i])) continue;
+    if (!ok || (entCodes ? entCodes[i] < 0 : missingAt(data.entity, i))) continue;
+    if (effects === "twoways" && (timeCodes ? timeCodes[i] < 0 : missingAt(time!, i))) continue;
     keepIdx[m++] = i;
   }
   const rows = keepIdx.slice(0, m);
   const dropped = n0 - m;
 
-  const ent = factorize(data.entity as ArrayLike<Key>, rows);
+  const ent = factorize(data.entity as ArrayLike<Key> | CodedLabels, rows);
   const N = ent.levels.length;
   if (N < 2) {
     throw new Error(`within: need at least 2 entities with complete data, found ${N} (${dropped} of ${n0} rows dropped)`);
   }
   let tim: Factor | null = null;
   if (time) {
-    const tRows = effects === "twoways" ? rows : rows.filter((r) => !isMissingKey(time[r]));
-    tim = factorize(time as ArrayLike<Key>, tRows);
+    const tRows = effects === "twoways" ? rows : rows.filter((r) => !missingAt(time, r));
+    tim = factorize(time as ArrayLike<Key> | CodedLabels, tRows);
   }
   const T = tim ? tim.levels.length : null;
 
-  // Columns: y then X, compacted.
-  const yv = new Float64Array(m);
-  for (let i = 0; i < m; i++) yv[i] = data.y[rows[i]] as number;
-  const X: Float64Array[] = xs.map((col) => {
-    const v = new Float64Array(m);
-    for (let i = 0; i < m; i++) v[i] = col[rows[i]] as number;
-    return v;
+  // Columns: y then X, compacted, each divided by a power of two (exact) near its largest |value|,
+  // so that squares and sums of squares stay within the range of doubles.
+  const yv = gather(data.y as ArrayLike<number>, rows);
+  const X: Float64Array[] = xs.map((col) => gather(col as ArrayLike<number>, rows));
+  const scaleY = powerOfTwoScale(yv);
+  const scaleX = X.map(powerOfTwoScale);
+  for (let i = 0; i < m; i++) yv[i] /= scaleY;
+  X.forEach((v, k) => {
+    const s = scaleX[k];
+    for (let i = 0; i < m; i++) v[i] /= s;
   });
   // Centered sums of squares, to recognise regressors left without variation.
   const centeredSS = X.map((v) => {
@@ -664,15 +834,32 @@ export function within(data: PanelData, options: WithinOptions = {}): WithinResu
     if (requested !== "auto" && requested !== "dummies" && requested !== "alternating") {
       throw new Error(`within: twowaysMethod must be "auto", "dummies" or "alternating", not "${String(requested)}"`);
     }
+    const dummiesLimit = options.dummiesLimit ?? 3000;
     methodUsed = requested === "auto" ? (nG <= 200 ? "dummies" : "alternating") : requested;
     const sums = new Float64Array(nF);
     for (const v of cols) demeanInPlace(v, fCodes, fInv, sums);
+    if (methodUsed === "alternating") {
+      // in "auto" mode, a slow convergence (a weakly connected panel) hands over to the direct method
+      const fallback = requested === "auto" && nG <= dummiesLimit;
+      const limit = fallback ? (options.autoIterations ?? 1000) : maxIterations;
+      const r = sweepAlternating(cols, fCodes, fInv, gCodes, gInv, tol, limit, colNames);
+      iterations = r.iterations;
+      if (!r.converged) {
+        if (!fallback) {
+          throw new Error(
+            `within: alternating projections did not converge for "${r.column}" in ${limit} iterations; ` +
+              `try twowaysMethod: "dummies"`,
+          );
+        }
+        // the columns are still demeaned by the larger factor, and what the partial sweeps removed
+        // lies in the span of the dummies, so the exact sweep below gives the exact result
+        methodUsed = "dummies";
+      }
+    }
     if (methodUsed === "dummies") {
       const gComponent = new Int32Array(nG);
       for (let g = 0; g < nG; g++) gComponent[g] = cc.label[entityBig ? N + g : g];
       sweepDummies(cols, fCodes, fInv, nF, gCodes, nG, gComponent, entityBig ? tf.levels : ent.levels);
-    } else {
-      iterations = sweepAlternating(cols, fCodes, fInv, gCodes, gInv, tol, maxIterations, colNames);
     }
   }
 
@@ -687,36 +874,18 @@ export function within(data: PanelData, options: WithinOptions = {}): WithinResu
     }
   }
 
-  // Cross-products.
-  const XtX: number[][] = [];
-  for (let a = 0; a < K; a++) XtX.push(new Array<number>(K).fill(0));
-  const Xty = new Array<number>(K).fill(0);
-  for (let a = 0; a < K; a++) {
-    const va = X[a];
-    for (let b = 0; b <= a; b++) {
-      const vb = X[b];
-      let s = 0;
-      for (let i = 0; i < m; i++) s += va[i] * vb[i];
-      XtX[a][b] = s;
-      XtX[b][a] = s;
-    }
-    let s = 0;
-    for (let i = 0; i < m; i++) s += va[i] * yv[i];
-    Xty[a] = s;
-  }
-  let factor;
+  // β by Householder QR of the transformed (scaled) regressors, on copies.
+  let qr: { R: number[][]; z: number[] };
   try {
-    factor = spdFactor(XtX, names);
+    qr = householderQr(X.map((v) => Float64Array.from(v)), Float64Array.from(yv), names);
   } catch (e) {
-    if (e instanceof CollinearityError) {
-      throw new Error(`within: regressors are collinear ${where}: ${e.message}`);
-    }
+    if (e instanceof CollinearRegressors) throw new Error(`within: regressors are collinear ${where}: ${e.message}`);
     throw e;
   }
-  const beta = factor.solve(Xty);
-  const bread = factor.inverse();
+  const betaScaled = backSolve(qr.R, qr.z);
+  const bread = crossInverse(qr.R);
 
-  // Residuals, SSR, TSS.
+  // Residuals, SSR, TSS (scaled units).
   const resid = new Float64Array(m);
   let ssr = 0;
   let ysum = 0;
@@ -725,7 +894,7 @@ export function within(data: PanelData, options: WithinOptions = {}): WithinResu
   let tss = 0;
   for (let i = 0; i < m; i++) {
     let fit = 0;
-    for (let k = 0; k < K; k++) fit += X[k][i] * beta[k];
+    for (let k = 0; k < K; k++) fit += X[k][i] * betaScaled[k];
     const e = yv[i] - fit;
     resid[i] = e;
     ssr += e * e;
@@ -736,7 +905,7 @@ export function within(data: PanelData, options: WithinOptions = {}): WithinResu
     throw new Error(`within: no residual degrees of freedom (n = ${m}, K = ${K}, effects use ${effectRank})`);
   }
   const sigma2 = ssr / df;
-  const vcovIid = bread.map((r) => r.map((v) => v * sigma2));
+  const vcovIidScaled = bread.map((r) => r.map((v) => v * sigma2));
 
   // Entity-clustered covariance: bread · Σ_g s_g s_g' · bread.
   const scores: Float64Array[] = [];
@@ -758,14 +927,22 @@ export function within(data: PanelData, options: WithinOptions = {}): WithinResu
       meat[b][a] = s;
     }
   }
-  const adj = clusterType === "sss" ? (N / (N - 1)) * ((m - 1) / (m - K)) : 1;
-  const vcovCluster = sandwich(bread, meat, adj);
+  const adj = clusterType === "sss" ? (N / (N - 1)) * ((m - 1) / (m - K)) : clusterType === "HC1" ? m / (m - K) : 1;
+  const vcovClusterScaled = sandwich(bread, meat, adj);
 
-  const seIidArr = vcovIid.map((r, i) => Math.sqrt(r[i]));
-  const seClArr = vcovCluster.map((r, i) => Math.sqrt(r[i]));
+  // Back to the data's units: β_k = β̃_k s_y / s_k; standard errors likewise (never squaring s_y,
+  // so they stay finite when y is near the top of the double range); covariances s_y² / (s_a s_b).
+  const unit = (k: number) => scaleY / scaleX[k];
+  const beta = betaScaled.map((b, k) => b * unit(k));
+  const unscale = (V: number[][]) => V.map((r, a) => r.map((v, b) => v * unit(a) * unit(b)));
+  const vcovIid = unscale(vcovIidScaled);
+  const vcovCluster = unscale(vcovClusterScaled);
+  const seIidArr = vcovIidScaled.map((r, i) => Math.sqrt(r[i]) * unit(i));
+  const seClArr = vcovClusterScaled.map((r, i) => Math.sqrt(r[i]) * unit(i));
   const seArr = vcovType === "cluster" ? seClArr : seIidArr;
-  const tArr = beta.map((b, i) => b / seArr[i]);
+  const tArr = betaScaled.map((b, i) => b / Math.sqrt((vcovType === "cluster" ? vcovClusterScaled : vcovIidScaled)[i][i]));
   const pArr = tArr.map((t) => studentTTwoSidedP(t, df));
+  for (let i = 0; i < m; i++) resid[i] *= scaleY;
 
   // Residuals back in input order (rows is increasing).
   return {
@@ -790,10 +967,10 @@ export function within(data: PanelData, options: WithinOptions = {}): WithinResu
     duplicatePairs,
     components,
     df,
-    ssr,
-    tss,
+    ssr: ssr * scaleY * scaleY,
+    tss: tss * scaleY * scaleY,
     r2Within: 1 - ssr / tss,
-    sigma: Math.sqrt(sigma2),
+    sigma: Math.sqrt(sigma2) * scaleY,
     twowaysMethod: methodUsed,
     iterations,
     residuals: resid,

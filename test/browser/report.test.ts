@@ -159,7 +159,8 @@ before(async () => {
 
   // the real report, from the project's notebooks
   const t0 = Date.now();
-  buildStatus = await reportCommand(["--out", path.join(tmp, "real")]);
+  // the executed notebooks are kept (with their stamps) for test/notebooks, which then need not execute them again
+  buildStatus = await reportCommand(["--out", path.join(tmp, "real"), "--executed", path.join(ROOT, "build", "executed-notebooks")]);
   buildSeconds = (Date.now() - t0) / 1000;
 
   // a fixture site: a test notebook and a test ledger carrying the payload (the notebook lives

@@ -7,11 +7,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import * as crypto from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { ROOT, ensureData } from "../helpers";
+import { tempDir } from "../tmp";
 
 const BIN = path.join(ROOT, "bin", "csc-factcheck.js");
 const RAW = path.join(ROOT, "data", "raw");
@@ -22,11 +22,28 @@ const LA_LIST = "context/lookups/la_code_list.xlsx";
 
 interface Source { id: string; file: string; sha256: string }
 
-/** A throw-away copy of the project's data: raw files linked to the real ones, its own cache and manifest. */
+/**
+ * One cache folder for every case, seeded from the project's cache: an entry is keyed by the sha256
+ * of its files in the manifest and by the code that builds it, and every raw file is verified
+ * against the manifest before a cached table is used, so a case that alters a file (and its
+ * manifest entry, or not) never reads another case's table: it rebuilds, or is refused.
+ */
+let sharedCache: string | undefined;
+function faultCache(): string {
+  if (sharedCache === undefined) {
+    sharedCache = path.join(tempDir("csc-fault-cache-"), "cache");
+    const project = path.join(ROOT, "data", "cache");
+    if (fs.existsSync(project)) fs.cpSync(project, sharedCache, { recursive: true });
+    else fs.mkdirSync(sharedCache);
+  }
+  return sharedCache;
+}
+
+/** A throw-away copy of the project's data: raw files linked to the real ones, its own manifest; the shared cache. */
 class Env {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "csc-fault-"));
+  dir = tempDir("csc-fault-");
   raw = path.join(this.dir, "raw");
-  cache = path.join(this.dir, "cache");
+  cache = faultCache();
   sources = path.join(this.dir, "sources.json");
   claims = path.join(ROOT, "data", "claims");
   manifest: Source[] = JSON.parse(fs.readFileSync(path.join(ROOT, "data", "sources.json"), "utf8"));

@@ -182,7 +182,7 @@ test("tidy tables: a duplicated LA row is an error naming the file and both rows
   }
 });
 
-test("cache: a second build of the same sources loads from the cache; a changed file is rebuilt", async () => {
+test("cache: a second build of the same sources loads from the cache; a touched file is re-verified, a changed one refused", async () => {
   const kit = makeKit();
   kit.add("t-cache", "a/cache.csv", EES);
   kit.writeManifest();
@@ -199,10 +199,15 @@ test("cache: a second build of the same sources loads from the cache; a changed 
     const p = path.join(kit.raw, "a/cache.csv");
     const later = new Date(Date.now() + 5000);
     fs.utimesSync(p, later, later);
-    cached("t", 1, [source("t-cache")], build);
-    assert.equal(builds, 2);
+    assert.deepEqual(cached("t", 1, [source("t-cache")], build), [1, 2, 3]);
+    assert.equal(builds, 1, "same bytes (hashed again): the table still holds");
     cached("t", 2, [source("t-cache")], build);
-    assert.equal(builds, 3, "a new builder version rebuilds");
+    assert.equal(builds, 2, "another version is another entry");
+    assert.deepEqual(cached("t", 2, [source("t-cache")], build), [1, 2, 3]);
+    assert.equal(builds, 2);
+    fs.appendFileSync(p, "2019,extra\n");
+    assert.throws(() => cached("t", 2, [source("t-cache")], build), /sha256 mismatch for a\/cache\.csv/);
+    assert.equal(builds, 2, "the cached table is not served from an altered file");
   } finally {
     restore();
   }

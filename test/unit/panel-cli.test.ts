@@ -1,15 +1,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { panelCommand } from "../../src/commands/panel";
+import { tempDir } from "../tmp";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const REFERENCE_DIR = process.env.CSC_REFERENCE_DIR ?? path.resolve(ROOT, "../shared/data/reference");
 const GRUNFELD = path.join(REFERENCE_DIR, "grunfeld", "Grunfeld.csv");
 const EMPLUK = path.join(ROOT, "test", "fixtures", "panel", "EmplUK.csv");
-const TMP = fs.mkdtempSync(path.join(os.tmpdir(), "panel-cli-"));
+const TMP = tempDir("panel-cli-");
 
 /** Runs the command with stdout and stderr captured. */
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -158,13 +158,16 @@ test("non-numeric cell: names the row and the column", async () => {
   fs.writeFileSync(file, cells.map((c) => c.join(",")).join("\n") + "\n");
   const r = await run(["--data", file, "--y", "inv", "--x", "value,capital", "--entity", "firm", "--effects", "oneway"]);
   assert.equal(r.code, 1);
-  assert.match(r.err, /row 3 \(line 4\), column "value": "12O\.5" is not a number/);
+  assert.match(r.err, /line 4 \(data row 3\): column "value": "12O\.5" is not a number/);
 });
 
 test("unknown --effects, --format, --cluster and missing options: usage errors (exit 2)", async () => {
   const bad = await run([...GRUNFELD_ARGS, "--effects", "threeways"]);
   assert.equal(bad.code, 2);
-  assert.match(bad.err, /unknown --effects "threeways": use oneway or twoways/);
+  assert.match(bad.err, /unknown --effects "threeways" \(use oneway, twoways\)/);
+  const near = await run([...GRUNFELD_ARGS, "--effects", "twoway"]);
+  assert.equal(near.code, 2);
+  assert.match(near.err, /unknown --effects "twoway"; did you mean twoways\?/);
   const fmt = await run([...GRUNFELD_ARGS, "--format", "xml"]);
   assert.equal(fmt.code, 2);
   assert.match(fmt.err, /unknown --format "xml"/);
@@ -194,7 +197,7 @@ test("--help prints the usage", async () => {
   assert.match(r.out, /Usage: csc-factcheck panel --data FILE\.csv/);
 });
 
-test("panel: a file without quotes (split by hand) and the same file quoted (csv-parse) give the same fit and the same errors", async () => {
+test("panel: a file without quotes and the same file quoted give the same fit and the same errors", async () => {
   const plain = fs.readFileSync(GRUNFELD, "utf8");
   assert.equal(plain.includes('"'), false, "the reference file has no quotes");
   const lines = plain.trim().split("\n");
@@ -213,6 +216,6 @@ test("panel: a file without quotes (split by hand) and the same file quoted (csv
   const e1 = await run(["--data", badPlain, ...GRUNFELD_ARGS.slice(2), "--effects", "oneway"]);
   const e2 = await run(["--data", badQuoted, ...GRUNFELD_ARGS.slice(2), "--effects", "oneway"]);
   assert.equal(e1.code, 1);
-  assert.match(e1.err, /row 4 \(line 5\), column "capital": "abc" is not a number/);
+  assert.match(e1.err, /line 5 \(data row 4\): column "capital": "abc" is not a number/);
   assert.equal(e2.err.replace(badQuoted, "F"), e1.err.replace(badPlain, "F"));
 });

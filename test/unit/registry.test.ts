@@ -1,12 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { loadClaims, misquoted, RegistryError } from "../../src/claims/registry";
 import { CHECKS } from "../../src/claims/checks";
 import { selectClaims } from "../../src/claims/ledger";
 import { ROOT } from "../helpers";
+import { tempDir } from "../tmp";
 
 const claim = (over: Record<string, unknown> = {}) => ({
   id: "nao-x", document: "nao", location: "para 1.7", quote: "In 2017-18, local authorities received 655,630 referrals.",
@@ -14,7 +14,7 @@ const claim = (over: Record<string, unknown> = {}) => ({
 });
 
 function registry(files: Record<string, unknown>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "csc-reg-"));
+  const dir = tempDir("csc-reg-");
   for (const [f, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
     fs.writeFileSync(path.join(dir, f), typeof content === "string" ? content : JSON.stringify(content));

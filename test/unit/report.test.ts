@@ -1,7 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { indexHtml, splitExplanation, shortTitle, docLabel, type IndexInput } from "../../src/report/index-page";
 import {
@@ -18,6 +17,8 @@ import {
 } from "../../src/report/notebooks";
 import { pageTemplate, navHtml } from "../../src/report/template";
 import { buildReport, parseReportArgs, readLedger, ReportError, MARKER } from "../../src/commands/report";
+import { UsageError } from "../../src/commands/args";
+import { tempDir } from "../tmp";
 import { claimCard } from "../../src/display/card";
 import type { LedgerRow } from "../../src/claims/types";
 
@@ -144,7 +145,7 @@ test("notebookProblems names the cell and the error; a clean notebook has none",
 });
 
 test("listNotebooks and pageName: sorted .ipynb files, executed copies and hidden files left out", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "csc-nbs-"));
+  const dir = tempDir("csc-nbs-");
   for (const f of ["02-b.ipynb", "00-start.ipynb", "x.nbconvert.ipynb", ".hidden.ipynb", "notes.md"]) fs.writeFileSync(path.join(dir, f), "{}");
   assert.deepEqual(listNotebooks(dir), ["00-start.ipynb", "02-b.ipynb"]);
   assert.deepEqual(listNotebooks(path.join(dir, "absent")), []);
@@ -259,13 +260,13 @@ test("the page template empties require.js and MathJax and keeps titles from end
 test("parseReportArgs takes --out, --notebooks, --ledger, --timeout and refuses the rest", () => {
   assert.deepEqual(parseReportArgs(["report", "--out", "site", "--timeout=60"]), { out: "site", timeout: "60" });
   assert.deepEqual(parseReportArgs(["--help"]), { help: "true" });
-  assert.throws(() => parseReportArgs(["--outt", "x"]), (e: unknown) => e instanceof ReportError && e.code === 2 && /unknown option --outt/.test(e.message));
+  assert.throws(() => parseReportArgs(["--outt", "x"]), (e: unknown) => e instanceof UsageError && e.code === 2 && /unknown option --outt; did you mean --out\?/.test(e.message));
   assert.throws(() => parseReportArgs(["--out"]), /--out needs a value/);
   assert.throws(() => parseReportArgs(["site"]), /unexpected argument "site"/);
 });
 
 test("readLedger reads recheck's JSON and names the entry that is wrong", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "csc-ledger-"));
+  const dir = tempDir("csc-ledger-");
   const good = path.join(dir, "good.json");
   const { units, roles, written, ...contract } = row();
   void units; void roles; void written;
@@ -275,7 +276,7 @@ test("readLedger reads recheck's JSON and names the entry that is wrong", () => 
   assert.deepEqual([rows[0].units, rows[0].roles, rows[0].written], [[], [], []], "extras default to empty lists");
   const bad = path.join(dir, "bad.json");
   fs.writeFileSync(bad, JSON.stringify([contract, { ...contract, id: "x-2", verdict: "maybe" }]));
-  assert.throws(() => readLedger(bad), /bad\.json, entry 2 \(x-2\): unknown verdict "maybe"/);
+  assert.throws(() => readLedger(bad), /bad\.json, entry 2 \(x-2\): "verdict": unknown verdict "maybe"/);
   fs.writeFileSync(bad, "{}");
   assert.throws(() => readLedger(bad), /not a ledger/);
   assert.throws(() => readLedger(path.join(dir, "absent.json")), /cannot read the ledger/);
@@ -283,7 +284,7 @@ test("readLedger reads recheck's JSON and names the entry that is wrong", () => 
 });
 
 test("buildReport will not replace a folder that is not a previous report", async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "csc-out-"));
+  const dir = tempDir("csc-out-");
   const nbs = path.join(dir, "nbs");
   const out = path.join(dir, "site");
   fs.mkdirSync(nbs);
