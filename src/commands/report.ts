@@ -5,7 +5,8 @@
  *
  * 1. the official files are fetched when data/raw is incomplete, and the ledger is built (every
  *    check, in-process), or read from a `recheck --format json` file given with --ledger;
- * 2. each notebook runs in Jupyter's nbconvert with the tslab kernel
+ * 2. each notebook runs in nbconvert with the tslab kernel, both from the project's virtual environment
+ *    .venv (src/jupyter.ts; env/setup.sh makes it on first use and reuses it after)
  *    (`jupyter nbconvert --to notebook --execute`), one after the other, with progress on stderr:
  *    "[2/5] 03-variation-and-quality.ipynb … 12.3 s". The kernels get CSC_PLOTLY_SRC=assets/plotly.min.js,
  *    so every figure loads the site's one copy of plotly.js instead of inlining 3.5 MB per page
@@ -36,6 +37,7 @@ import { plotlyPath } from "../display/plotly";
 import { listNotebooks, notebookProblems, notebookTitle, pageName, placeClaims, readNotebook, type NotebookJson } from "../report/notebooks";
 import { indexHtml, type NotebookPage } from "../report/index-page";
 import { pageTemplate } from "../report/template";
+import { ensureJupyter, jupyterCommand, JupyterError, KERNEL } from "../jupyter";
 
 export const REPORT_USAGE = `Usage: csc-factcheck report [--out DIR] [--notebooks DIR] [--ledger FILE.json] [--timeout SECONDS]
 
@@ -46,13 +48,12 @@ ledger in a table that sorts and filters, each claim linked to the notebook sect
   --notebooks DIR      the notebooks to run (default: notebooks/ in the project)
   --ledger FILE.json   the ledger from \`csc-factcheck recheck --format json\` instead of running the checks
   --timeout SECONDS    longest a single cell may run (default 900)
-Needs jupyter-nbconvert and the tslab kernel (env/README.md).`;
+Runs the project's Jupyter (.venv in the project, made by env/setup.sh on first use: env/README.md).`;
 
 /** Where the site's copy of plotly.js goes, relative to the pages. */
 export const PLOTLY_ASSET = "assets/plotly.min.js";
 /** The file marking a folder as a report (holds the build's details as JSON). */
 export const MARKER = ".csc-report";
-const KERNEL = "tslab";
 
 /** A failure the user can act on: bad options, a notebook that failed, a folder we will not replace. */
 export class ReportError extends Error {
@@ -133,15 +134,16 @@ function run(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.Proce
   });
 }
 
-/** Checks that jupyter nbconvert runs; the error says how to install it. */
-function checkJupyter(env: NodeJS.ProcessEnv): void {
-  const r = spawnSync("jupyter", ["nbconvert", "--version"], { env, encoding: "utf8" });
-  if (r.error || r.status !== 0) {
-    throw new ReportError(
-      `report: cannot run "jupyter nbconvert" (${r.error?.message ?? tail(r.stderr ?? "", 3)}).\n` +
-        `Install it (Debian: apt-get install jupyter-nbconvert jupyter-client; pip: pip install -r env/requirements.txt) ` +
-        `and register the tslab kernel (env/register-kernel.sh): see env/README.md.`,
-    );
+/**
+ * The project's Jupyter (.venv, made or reused by env/setup.sh) and the environment to run it with;
+ * the error says what failed and how to fix it.
+ */
+function projectJupyter(root: string, say: (s: string) => void): NodeJS.ProcessEnv {
+  try {
+    return ensureJupyter(root, say);
+  } catch (e) {
+    if (e instanceof JupyterError) throw new ReportError(`report: ${e.message}`);
+    throw e;
   }
 }
 
@@ -193,17 +195,13 @@ export async function buildReport(opts: ReportOptions): Promise<ReportResult> {
   const out = path.resolve(opts.out);
   const nbDir = path.resolve(opts.notebooksDir);
   const say = (s: string) => opts.write(s.endsWith("\n") ? s : `${s}\n`);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PATH: `${path.join(root, "node_modules", ".bin")}${path.delimiter}${process.env.PATH ?? ""}`,
-    PYDEVD_DISABLE_FILE_VALIDATION: "1",
-  };
 
   const notebooks = listNotebooks(nbDir);
   if (notebooks.length === 0) throw new ReportError(`report: no notebooks (.ipynb) in ${nbDir}`);
   if (nbDir === out || nbDir.startsWith(out + path.sep)) throw new ReportError(`report: --out ${out} holds the notebooks; choose another folder`);
   checkOut(out);
-  checkJupyter(env);
+  const env = projectJupyter(root, opts.write);
+  const jupyter = jupyterCommand(root);
 
   if (!opts.ledgerFile && !rawComplete()) {
     say("report: some official files are not in data/raw yet: fetching them first");
@@ -245,7 +243,7 @@ export async function buildReport(opts: ReportOptions): Promise<ReportResult> {
         ticker = setInterval(() => opts.write(`\r\x1b[K${label} ${Math.round((Date.now() - tn) / 1000)} s`), 1000);
       } else opts.write(`${label} `);
       const r = await run(
-        "jupyter",
+        jupyter,
         [
           "nbconvert", "--to", "notebook", "--execute",
           `--ExecutePreprocessor.kernel_name=${KERNEL}`,
@@ -283,7 +281,7 @@ export async function buildReport(opts: ReportOptions): Promise<ReportResult> {
     const template = path.join(work, "csc-page.html.j2");
     fs.writeFileSync(template, pageTemplate(pages));
     const html = await run(
-      "jupyter",
+      jupyter,
       ["nbconvert", "--to", "html", "--template", "lab", "--template-file", template, "--output-dir", site, ...notebooks.map((f) => path.join(executedDir, f))],
       { cwd: work, env },
     );

@@ -5,6 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { ROOT, ensureData } from "../helpers";
+import { ensureJupyter, jupyterCommand, KERNEL } from "../../src/jupyter";
 
 const NB_DIR = path.join(ROOT, "notebooks");
 const notebooks = fs.existsSync(NB_DIR) ? fs.readdirSync(NB_DIR).filter((f) => f.endsWith(".ipynb")).sort() : [];
@@ -29,9 +30,9 @@ for (const nb of notebooks) {
   test(`notebook ${nb} executes headless (nbconvert, tslab kernel) with no error output`, { timeout: 15 * 60 * 1000 }, async () => {
     await ensureData();
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "csc-nb-"));
-    const env = { ...process.env, PATH: `${path.join(ROOT, "node_modules", ".bin")}${path.delimiter}${process.env.PATH}` };
-    const r = spawnSync("jupyter", ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=900", "--ExecutePreprocessor.kernel_name=tslab", "--output-dir", out, path.join(NB_DIR, nb)], { env, encoding: "utf8" });
-    assert.equal(r.error, undefined, `cannot run jupyter: ${r.error?.message} (install jupyter-nbconvert: see env/README.md)`);
+    const env = ensureJupyter(ROOT); // the project's .venv (env/setup.sh), made on first use
+    const r = spawnSync(jupyterCommand(ROOT), ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=900", `--ExecutePreprocessor.kernel_name=${KERNEL}`, "--output-dir", out, path.join(NB_DIR, nb)], { env, encoding: "utf8" });
+    assert.equal(r.error, undefined, `cannot run the project's jupyter: ${r.error?.message} (see env/README.md)`);
     assert.equal(r.status, 0, `nbconvert failed for ${nb}:\n${r.stderr}`);
     const cells: Cell[] = JSON.parse(fs.readFileSync(path.join(out, nb), "utf8")).cells;
     const code = cells.filter((c) => c.cell_type === "code");
