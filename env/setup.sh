@@ -30,7 +30,7 @@ exec 9>"$ROOT/.venv.lock"
 if command -v flock >/dev/null 2>&1; then flock 9; fi
 
 # what a complete environment was made from: the requirements, the checkout's path, tslab's version
-want="requirements $(sha256sum env/requirements.txt | cut -d' ' -f1)
+want="requirements $( (sha256sum env/requirements.txt 2>/dev/null || shasum -a 256 env/requirements.txt) | cut -d' ' -f1)
 root $ROOT
 tslab $(node -p 'require("./node_modules/tslab/package.json").version' 2>/dev/null || echo unknown)"
 
