@@ -34,7 +34,7 @@ import { toCsv, toJson, summaryLine } from "../claims/writers";
 import { VERDICTS } from "../claims/types";
 import type { LedgerRow } from "../claims/types";
 import { plotlyPath } from "../display/plotly";
-import { listNotebooks, notebookProblems, notebookTitle, pageName, placeClaims, readNotebook, type NotebookJson } from "../report/notebooks";
+import { listNotebooks, notebookProblems, notebookTitle, numberCodeCells, pageName, placeClaims, readNotebook, type NotebookJson } from "../report/notebooks";
 import { indexHtml, type NotebookPage } from "../report/index-page";
 import { pageTemplate } from "../report/template";
 import { ensureJupyter, jupyterCommand, JupyterError, KERNEL } from "../jupyter";
@@ -264,6 +264,7 @@ export async function buildReport(opts: ReportOptions): Promise<ReportResult> {
       const nb = readNotebook(executedFile);
       const problems = notebookProblems(nb);
       if (problems.length) throw new ReportError(`report: notebook ${file} failed:\n${problems.map((p) => `  ${p.replace(/\n/g, "\n    ")}`).join("\n")}`);
+      numberCodeCells(nb); // the pages show "In [n]:" (tslab's counts do not reach nbconvert)
       nb.metadata = { ...nb.metadata, title: `${notebookTitle(nb, file)} · csc-factcheck` };
       fs.writeFileSync(executedFile, JSON.stringify(nb));
       executed.push({ file, nb });

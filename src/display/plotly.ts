@@ -171,8 +171,10 @@ function asObject(x: unknown): Record<string, unknown> {
 
 /** Merges the labels into the layout: title, axis titles, the source annotation and room for it. */
 function layoutWithLabels(layout: Record<string, unknown> = {}, labels: FigureLabels): Record<string, unknown> {
-  const lines = wrapLines(sourceLine(labels.source));
-  const margin = { l: 70, r: 30, t: 60, b: 90 + 14 * (lines.length - 1), ...asObject(layout.margin) } as Record<string, number>;
+  const lines = wrapLines(sourceLine(labels.source), 100);
+  // a long title goes on two lines rather than off the right edge at a notebook's width (about 960 px)
+  const titleLines = wrapLines(labels.title, 80);
+  const margin = { l: 70, r: 30, t: 60 + 22 * (titleLines.length - 1), b: 90 + 14 * (lines.length - 1), ...asObject(layout.margin) } as Record<string, number>;
   const axis = (a: unknown, text: string) => ({ automargin: true, ...asObject(a), title: { ...asObject(asObject(a).title), text } });
   const annotations = Array.isArray(layout.annotations) ? layout.annotations.slice() : [];
   annotations.push({
@@ -189,11 +191,13 @@ function layoutWithLabels(layout: Record<string, unknown> = {}, labels: FigureLa
     yshift: -(margin.b - 6),
     font: { size: 11, color: "#57606a" },
   });
+  const height = typeof layout.height === "number" ? layout.height : labels.height ?? 450; // as the spread below decides
   return {
     height: labels.height ?? 450,
     font: { family: "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif", size: 13 },
     ...layout,
-    title: { x: 0.01, xanchor: "left", ...asObject(layout.title), text: labels.title },
+    // hung from the top, 12 px down (Plotly centres the lines of a title on its anchor: a second line moves it down by one)
+    title: { x: 0.01, xanchor: "left", y: 1 - (12 + 20 * (titleLines.length - 1)) / height, yref: "container", yanchor: "top", ...asObject(layout.title), text: titleLines.join("<br>") },
     xaxis: axis(layout.xaxis, labels.xTitle),
     yaxis: axis(layout.yaxis, labels.yTitle),
     margin,
@@ -343,14 +347,39 @@ export function jitter(i: number): number {
 }
 
 /**
+ * Where the labels of one column of a strip chart go, so that they do not run into each other:
+ * beside the point on `side`; of two labels closer than 5% of the value span `span`, the lower
+ * moves below its point and the upper above its own.
+ * @param ys the labelled points' values, in any order
+ * @returns one Plotly textposition per value, in the same order
+ * @example labelPositions([10, 500, 505], 1000, "right") // => ["middle right", "bottom right", "top right"]
+ */
+export function labelPositions(ys: number[], span: number, side: "left" | "right"): string[] {
+  const out: string[] = ys.map(() => `middle ${side}`);
+  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y);
+  for (let k = 1; k < order.length; k++) {
+    const lo = order[k - 1];
+    const hi = order[k];
+    if (span > 0 && hi.y - lo.y >= 0.05 * span) continue;
+    if (!out[lo.i].startsWith("top")) out[lo.i] = `bottom ${side}`;
+    out[hi.i] = `top ${side}`;
+  }
+  return out;
+}
+
+/**
  * One column of points per group (e.g. LA rates by activity); points whose label is in `highlight`,
- * and each group's lowest and highest, are marked and labelled. Hovering shows every label.
+ * and each group's lowest and highest, are marked and labelled (the highest above its point, the
+ * others to the right of theirs, apart: `labelPositions`; the axis leaves room on the right for
+ * the last column's). Hovering shows every label.
  * @example stripChart({ groups: [{ name: "Referrals", points: [{ label: "Leeds", value: 512 }, { label: "Blackpool", value: 1230 }] }], title: "Rates by LA", xTitle: "Activity", yTitle: "Rate per 10,000 children", source: "DfE, CIN" })
  */
 export function stripChart(opts: ChartLabels & { groups: { name: string; points: StripPoint[] }[]; highlight?: string[]; labelExtremes?: boolean }): string | undefined {
   const highlight = new Set(opts.highlight ?? []);
   const data: Record<string, unknown>[] = [];
-  const marked = { x: [] as number[], y: [] as number[], text: [] as string[] };
+  const marked = { x: [] as number[], y: [] as number[], text: [] as string[], position: [] as string[] };
+  const all = opts.groups.flatMap((g) => g.points.map((p) => p.value)).filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+  const span = all.length ? Math.max(...all) - Math.min(...all) : 0;
   opts.groups.forEach((g, gi) => {
     const pts = g.points.filter((p): p is { label: string; value: number } => typeof p.value === "number" && Number.isFinite(p.value));
     data.push({
@@ -369,11 +398,17 @@ export function stripChart(opts: ChartLabels & { groups: { name: string; points:
     const chosen = new Map<number, StripPoint>();
     for (const e of ends) chosen.set(e.i, e.p);
     pts.forEach((p, i) => highlight.has(p.label) && chosen.set(i, p));
-    for (const [i, p] of chosen) {
-      marked.x.push(gi + jitter(i));
-      marked.y.push(p.value as number);
-      marked.text.push(p.label);
-    }
+    // the column's highest point is labelled above it; the others beside theirs
+    const labelled = [...chosen].map(([i, p]) => ({ x: gi + jitter(i), y: p.value as number, label: p.label }));
+    const top = labelled.reduce((m, l, k) => (l.y > labelled[m].y ? k : m), 0);
+    const beside = labelled.filter((_, k) => k !== top);
+    const sides = labelPositions(beside.map((l) => l.y), span, "right");
+    labelled.forEach((l, k) => {
+      marked.x.push(l.x);
+      marked.y.push(l.y);
+      marked.text.push(l.label);
+      marked.position.push(k === top ? "top center" : sides[beside.indexOf(l)]);
+    });
   });
   data.push({
     type: "scatter",
@@ -382,7 +417,8 @@ export function stripChart(opts: ChartLabels & { groups: { name: string; points:
     x: marked.x,
     y: marked.y,
     text: marked.text,
-    textposition: "middle right",
+    textposition: marked.position,
+    cliponaxis: false,
     hovertemplate: "%{text}: %{y}<extra></extra>",
     marker: { size: 9, color: "#c62828", line: { width: 1, color: "#ffffff" } },
     textfont: { size: 11 },
@@ -393,8 +429,10 @@ export function stripChart(opts: ChartLabels & { groups: { name: string; points:
     xaxis: {
       tickmode: "array",
       tickvals: opts.groups.map((_, i) => i),
-      ticktext: opts.groups.map((g) => g.name),
-      range: [-0.6, opts.groups.length - 0.4],
+      // level, wrapped names: slanted ones would run into the axis title below
+      ticktext: opts.groups.map((g) => wrapLines(g.name, 18).join("<br>")),
+      tickangle: 0,
+      range: [-0.6, opts.groups.length - 0.15], // room on the right for the last column's labels
       zeroline: false,
       ...asObject(opts.layout?.xaxis),
     },
