@@ -169,13 +169,64 @@ function asObject(x: unknown): Record<string, unknown> {
   return x !== null && typeof x === "object" && !Array.isArray(x) ? (x as Record<string, unknown>) : {};
 }
 
-/** Merges the labels into the layout: title, axis titles, the source annotation and room for it. */
-function layoutWithLabels(layout: Record<string, unknown> = {}, labels: FigureLabels): Record<string, unknown> {
+/** The names a figure's legend shows: named traces not hidden from it, once per legend group; none when the legend is off or there is one trace. */
+function legendNames(data: Record<string, unknown>[], layout: Record<string, unknown>): string[] {
+  if (layout.showlegend === false || (data.length < 2 && layout.showlegend !== true)) return [];
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const t of data) {
+    if (t.showlegend === false || typeof t.name !== "string" || t.name === "") continue;
+    const key = typeof t.legendgroup === "string" ? `g:${t.legendgroup}` : `n:${names.length}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    names.push(t.name);
+  }
+  return names;
+}
+
+/**
+ * Rows a legend laid across `width` pixels takes, so the figure can make room for it above the
+ * plot: Plotly sets a wrapping legend's entries in columns as wide as its widest entry (about
+ * 40 px plus 7 px a character).
+ * @example legendRows(["referrals", "children in need at 31 March"], 700) // => 1
+ * @example legendRows(["cash", "2019-20 prices, briefing (HMT deflator December 2020)", "2019-20 prices, data (HMT deflator March 2020)"], 700) // => 3
+ */
+export function legendRows(names: string[], width = 700): number {
+  if (names.length === 0) return 0;
+  const widest = Math.max(...names.map((n) => 40 + 7 * n.length));
+  const columns = Math.max(1, Math.min(names.length, Math.floor(width / widest)));
+  return Math.ceil(names.length / columns);
+}
+
+/**
+ * Category names written on two or more lines where they are long, for an axis (`tickvals` are the
+ * categories themselves, so data and hover text keep the full names).
+ * @example wrappedTicks(["children who started to be looked after aged 16 and over", "referrals"], 24)
+ * // => { tickmode: "array", tickvals: [ …the two names ], ticktext: ["children who started to<br>be looked after aged 16<br>and over", "referrals"] }
+ */
+export function wrappedTicks(categories: string[], width = 24): Record<string, unknown> {
+  if (categories.every((c) => c.length <= width)) return {};
+  return { tickmode: "array", tickvals: categories, ticktext: categories.map((c) => wrapLines(c, width).join("<br>")) };
+}
+
+/**
+ * Merges the labels into the layout, for a chart that reads at a notebook's width (about 960 px):
+ * the title (on two lines when long, hung from the top), the legend across the top of the plot
+ * (a legend beside it would take a third of the width), axis titles (long ones on two lines), the
+ * source annotation under the chart, and margins and height that make room for each, so the plot
+ * itself keeps its height. A layout's own legend, margins or height are kept.
+ */
+function layoutWithLabels(layout: Record<string, unknown> = {}, labels: FigureLabels, data: Record<string, unknown>[] = []): Record<string, unknown> {
   const lines = wrapLines(sourceLine(labels.source), 100);
-  // a long title goes on two lines rather than off the right edge at a notebook's width (about 960 px)
   const titleLines = wrapLines(labels.title, 80);
-  const margin = { l: 70, r: 30, t: 60 + 22 * (titleLines.length - 1), b: 90 + 14 * (lines.length - 1), ...asObject(layout.margin) } as Record<string, number>;
-  const axis = (a: unknown, text: string) => ({ automargin: true, ...asObject(a), title: { ...asObject(asObject(a).title), text } });
+  const xTitle = wrapLines(labels.xTitle, 70);
+  const yTitle = wrapLines(labels.yTitle, 55);
+  const names = layout.legend === undefined ? legendNames(data, layout) : [];
+  const rows = legendRows(names);
+  const extra = { title: 22 * (titleLines.length - 1), legend: 22 * rows, source: 14 * (lines.length - 1), xTitle: 18 * (xTitle.length - 1) };
+  const margin = { l: 70, r: 30, t: 60 + extra.title + extra.legend, b: 90 + extra.source + extra.xTitle, ...asObject(layout.margin) } as Record<string, number>;
+  // standoff: with automargin, the title keeps clear of long tick labels instead of lying on them
+  const axis = (a: unknown, text: string[]) => ({ automargin: true, ...asObject(a), title: { standoff: 10, ...asObject(asObject(a).title), text: text.join("<br>") } });
   const annotations = Array.isArray(layout.annotations) ? layout.annotations.slice() : [];
   annotations.push({
     name: "source",
@@ -188,18 +239,21 @@ function layoutWithLabels(layout: Record<string, unknown> = {}, labels: FigureLa
     xanchor: "left",
     yanchor: "bottom",
     align: "left",
+    // from the chart's left edge, not the plot's (which moves right past long category names)
+    xshift: -(margin.l - 10),
     yshift: -(margin.b - 6),
     font: { size: 11, color: "#57606a" },
   });
-  const height = typeof layout.height === "number" ? layout.height : labels.height ?? 450; // as the spread below decides
+  const height = typeof layout.height === "number" ? layout.height : (labels.height ?? 450) + extra.title + extra.legend + extra.source + extra.xTitle;
   return {
-    height: labels.height ?? 450,
     font: { family: "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif", size: 13 },
+    ...(rows ? { legend: { orientation: "h", x: 0, xanchor: "left", y: 1.01, yanchor: "bottom" } } : {}),
     ...layout,
+    height,
     // hung from the top, 12 px down (Plotly centres the lines of a title on its anchor: a second line moves it down by one)
     title: { x: 0.01, xanchor: "left", y: 1 - (12 + 20 * (titleLines.length - 1)) / height, yref: "container", yanchor: "top", ...asObject(layout.title), text: titleLines.join("<br>") },
-    xaxis: axis(layout.xaxis, labels.xTitle),
-    yaxis: axis(layout.yaxis, labels.yTitle),
+    xaxis: axis(layout.xaxis, xTitle),
+    yaxis: axis(layout.yaxis, yTitle),
     margin,
     annotations,
   };
@@ -244,7 +298,7 @@ export function figureHtml(spec: FigureSpec, labels: FigureLabels): string {
   const id = newId();
   const fig = {
     data: spec.data,
-    layout: layoutWithLabels(spec.layout, labels),
+    layout: layoutWithLabels(spec.layout, labels, spec.data),
     config: { responsive: true, displaylogo: false, ...spec.config },
   };
   const holder = globalThis as StateHolder;
@@ -291,6 +345,17 @@ function checkLengths(n: number, series: Series[], what: string): void {
 }
 
 /**
+ * Tick settings that keep short category names (years such as "2010-11") level rather than
+ * slanted at a notebook's width: a smaller font, and every other name from 15 on. Longer names are
+ * left to Plotly.
+ * @example levelTicks(["2010-11", "2011-12"]) // => { tickangle: 0, tickfont: { size: 11 } }
+ */
+export function levelTicks(names: string[]): Record<string, unknown> {
+  if (names.length < 2 || names.some((n) => n.length > 8)) return {};
+  return { tickangle: 0, tickfont: { size: 11 }, ...(names.length > 14 ? { dtick: 2 } : {}) };
+}
+
+/**
  * Grouped (or `stacked`) bars on a category axis, one trace per series; `horizontal` puts the
  * categories on the y axis (long LA names).
  * @example barChart({ categories: ["2010-11", "2017-18"], series: [{ name: "Referrals", values: [603700, 655630] }], title: "Referrals", xTitle: "Year", yTitle: "Referrals (number)", source: "DfE, CIN" })
@@ -308,9 +373,12 @@ export function barChart(opts: ChartLabels & { categories: string[]; series: Ser
     barmode: opts.stacked ? "stack" : "group",
     showlegend: opts.series.length > 1,
     ...opts.layout,
-    [catAxis]: { type: "category", ...asObject(opts.layout?.[catAxis]) },
+    [catAxis]: { type: "category", ...(opts.horizontal ? wrappedTicks(opts.categories, 30) : levelTicks(opts.categories)), ...asObject(opts.layout?.[catAxis]) },
   };
-  return figure({ data, layout, config: opts.config }, opts);
+  // horizontal bars: tall enough that names on two or three lines do not touch (unless the caller chose)
+  const lines = opts.horizontal ? Math.max(1, ...opts.categories.map((c) => wrapLines(c, 30).length)) : 1;
+  const height = opts.height ?? (opts.horizontal ? Math.max(450, 170 + opts.categories.length * (14 * lines + 16)) : undefined);
+  return figure({ data, layout, config: opts.config }, { ...opts, height });
 }
 
 /**
@@ -326,7 +394,7 @@ export function lineChart(opts: ChartLabels & { x: (number | string)[]; series: 
   const layout = {
     showlegend: opts.series.length > 1,
     ...opts.layout,
-    xaxis: { ...(categorical ? { type: "category" } : {}), ...asObject(opts.layout?.xaxis) },
+    xaxis: { ...(categorical ? { type: "category", ...levelTicks(opts.x.map(String)) } : {}), ...asObject(opts.layout?.xaxis) },
   };
   return figure({ data, layout, config: opts.config }, opts);
 }

@@ -188,7 +188,8 @@ export async function specsChart(): Promise<void> {
     yTitle: "Specification",
     source: SRC_PANEL + "; HMRC children in low-income families 2011–2016; DfE s251 outturn",
     height: 620,
-    layout: { ...refShapes(lines, true), yaxis: { autorange: "reversed" } },
+    // the legend a line higher than usual: the documents' figures are labelled just above the plot
+    layout: { ...refShapes(lines, true), yaxis: { autorange: "reversed" }, legend: { orientation: "h", x: 0, xanchor: "left", y: 1.07, yanchor: "bottom" }, margin: { t: 110 } },
   });
 }
 

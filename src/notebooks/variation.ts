@@ -192,8 +192,7 @@ export function figure9(basis = "at:2018-08-31"): void {
     data.push({ type: "scatter", mode: "lines+markers", x, y: med, name: `${g} (${codes.length}), median`, legendgroup: g, showlegend: !shown.has(g), line: { width: 3, color: GRADE_COLOURS[g] } });
     shown.add(g);
   }
-  // the legend above the plot, across: at a notebook's width a legend beside it would take a third of the chart
-  figure({ data, layout: { showlegend: true, legend: { orientation: "h", x: 0, xanchor: "left", y: 1.02, yanchor: "bottom" }, margin: { t: 150 }, xaxis: { type: "category", tickangle: 0 } } }, {
+  figure({ data, layout: { showlegend: true, xaxis: { type: "category", tickangle: 0 } } }, {
     title: "Figure 9 redrawn: children looked after per 10,000, by authority and Ofsted grade, 2011–2018",
     xTitle: "At 31 March",
     yTitle: "Looked after per 10,000 children under 18",

@@ -214,14 +214,17 @@ dl.key dd { margin: 0; }
 #ledger thead th { background: var(--head); border-bottom: 2px solid var(--line); position: sticky; top: var(--sticky-top, 0px); z-index: 2; box-shadow: 0 1px 0 var(--line); }
 #ledger { line-height: 1.4; }
 #ledger col.c-id { width: 10%; } #ledger col.c-doc { width: 5.5%; } #ledger col.c-where { width: 7.5%; }
-#ledger col.c-quote { width: 23%; } #ledger col.c-stated { width: 7.5%; } #ledger col.c-recomputed { width: 8.5%; }
-#ledger col.c-verdict { width: 8.5%; } #ledger col.c-why { width: 20%; } #ledger col.c-shown { width: 9.5%; }
+#ledger col.c-quote { width: 22.5%; } #ledger col.c-stated { width: 7.5%; } #ledger col.c-recomputed { width: 8.5%; }
+#ledger col.c-verdict { width: 9.5%; } #ledger col.c-why { width: 19.5%; } #ledger col.c-shown { width: 9.5%; }
+/* headings and badges never break inside a word (a cell that cannot hold them would show as overflow) */
+#ledger thead th { overflow-wrap: normal; }
+#ledger .csc-verdict { white-space: nowrap; overflow-wrap: normal; }
 /* a row shows three lines of its quote and of its explanation, and two of each place; opening the
    row's explanation shows all of them */
 #ledger .clamp { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden; }
 #ledger td.shown a.place { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }
 #ledger tr:has(details[open]) .clamp, #ledger tr:has(details[open]) a.place { -webkit-line-clamp: unset; display: block; }
-#ledger .csc-verdict { max-width: 100%; overflow: hidden; text-overflow: ellipsis; vertical-align: top; }
+#ledger .csc-verdict { vertical-align: top; }
 #ledger th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; }
 #ledger th button::after { content: " ↕"; color: #8c959f; font-weight: normal; }
 #ledger th[aria-sort=ascending] button::after { content: " ↑"; color: inherit; }
@@ -362,8 +365,8 @@ const SCRIPT = `(function () {
 })();`;
 
 /** A sortable header cell. */
-function sortHead(key: string, label: string, cls = ""): string {
-  return `<th scope="col" data-key="${key}" aria-sort="none"${cls ? ` class="${cls}"` : ""}><button type="button">${escapeHtml(label)}</button></th>`;
+function sortHead(key: string, label: string, cls = "", title = ""): string {
+  return `<th scope="col" data-key="${key}" aria-sort="none"${cls ? ` class="${cls}"` : ""}${title ? ` title="${escapeHtml(title)}"` : ""}><button type="button">${escapeHtml(label)}</button></th>`;
 }
 
 /**
@@ -415,7 +418,7 @@ export function indexHtml(input: IndexInput): string {
     `<colgroup>${["id", "doc", "where", "quote", "stated", "recomputed", "verdict", "why", "shown"].map((c) => `<col class="c-${c}">`).join("")}</colgroup>`,
     `<thead><tr>`,
     sortHead("id", "Claim"),
-    sortHead("document", "Document"),
+    sortHead("document", "Doc.", "", "Document"),
     sortHead("where", "Where"),
     `<th scope="col">What the document says</th>`,
     `<th scope="col" class="num">Stated</th>`,
