@@ -14,6 +14,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
+import { ensureJupyter, jupyterCommand, KERNEL } from "../src/jupyter";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const BIN = path.join(ROOT, "bin", "csc-factcheck.js");
@@ -64,10 +65,10 @@ time("recheck, warm (cache present)", process.execPath, recheck, { CSC_CACHE_DIR
 
 const nbDir = path.join(ROOT, "notebooks");
 const out = fs.mkdtempSync(path.join(os.tmpdir(), "csc-bench-nb-"));
-const env = { PATH: `${path.join(ROOT, "node_modules", ".bin")}${path.delimiter}${process.env.PATH}`, CSC_CACHE_DIR: cache };
+const env = { ...(ensureJupyter(ROOT) as Record<string, string>), CSC_CACHE_DIR: cache }; // the project's .venv (env/setup.sh)
 let total = 0;
 for (const nb of notebooks ? fs.readdirSync(nbDir).filter((f) => f.endsWith(".ipynb")).sort() : []) {
-  total += time(`notebook ${nb} (kernel start included)`, "jupyter", ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=tslab", "--output-dir", out, path.join(nbDir, nb)], env);
+  total += time(`notebook ${nb} (kernel start included)`, jupyterCommand(ROOT), ["nbconvert", "--to", "notebook", "--execute", `--ExecutePreprocessor.kernel_name=${KERNEL}`, "--output-dir", out, path.join(nbDir, nb)], env);
 }
 if (notebooks) rows.push(["all notebooks, headless", `${total.toFixed(2)} s`, "< 60 s"]);
 

@@ -133,8 +133,7 @@ function fmtRecomputed(r: LedgerRow): string {
 
 /** The verdict, with the reason when the row gives one: "unverifiable (not-in-mirror)". */
 export function verdictText(r: LedgerRow): string {
-  const reason = (r as Row).reason;
-  return typeof reason === "string" && reason !== "" ? `${r.verdict} (${reason})` : r.verdict;
+  return r.reason ? `${r.verdict} (${r.reason})` : r.verdict;
 }
 
 function mdCell(s: string): string {

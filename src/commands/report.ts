@@ -5,7 +5,8 @@
  *
  * 1. the official files are fetched when data/raw is incomplete, and the ledger is built (every
  *    check, in-process), or read from a `recheck --format json` file given with --ledger;
- * 2. each notebook runs in Jupyter's nbconvert with the tslab kernel
+ * 2. each notebook runs in nbconvert with the tslab kernel, both from the project's virtual environment
+ *    .venv (src/jupyter.ts; env/setup.sh makes it on first use and reuses it after)
  *    (`jupyter nbconvert --to notebook --execute`), one after the other, with progress on stderr:
  *    "[2/5] 03-variation-and-quality.ipynb … 12.3 s". The kernels get CSC_PLOTLY_SRC=assets/plotly.min.js,
  *    so every figure loads the site's one copy of plotly.js instead of inlining 3.5 MB per page
@@ -42,9 +43,10 @@ import { toCsv, toJson, summaryLine } from "../claims/writers";
 import { VERDICTS } from "../claims/types";
 import type { LedgerRow } from "../claims/types";
 import { plotlyPath } from "../display/plotly";
-import { executionStamp, listNotebooks, notebookProblems, notebookTitle, pageName, placeClaims, readNotebook, type NotebookJson } from "../report/notebooks";
+import { executionStamp, listNotebooks, notebookProblems, notebookTitle, numberCodeCells, pageName, placeClaims, readNotebook, type NotebookJson } from "../report/notebooks";
 import { indexHtml, type NotebookPage } from "../report/index-page";
 import { pageTemplate } from "../report/template";
+import { ensureJupyter, jupyterCommand, JupyterError, KERNEL } from "../jupyter";
 
 export const REPORT_USAGE = `Usage: csc-factcheck report [--out DIR] [--notebooks DIR] [--ledger FILE.json] [--timeout SECONDS] [--executed DIR]
 
@@ -57,7 +59,7 @@ ledger in a table that sorts and filters, each claim linked to the notebook sect
   --timeout SECONDS    longest a single cell may run (default 900)
   --executed DIR       also keep the executed notebooks (with their outputs) in DIR, each with a stamp
                        of what it was executed from (NAME.ipynb.stamp)
-Needs jupyter-nbconvert and the tslab kernel (env/README.md).`;
+Runs the project's Jupyter (.venv in the project, made by env/setup.sh on first use: env/README.md).`;
 
 /** Where the site's copy of plotly.js goes, relative to the pages. */
 export const PLOTLY_ASSET = "assets/plotly.min.js";
@@ -65,7 +67,6 @@ export const PLOTLY_ASSET = "assets/plotly.min.js";
 export const MARKER = ".csc-report";
 /** Prefix of the temporary folder a build writes into, inside DIR. */
 const BUILDING = ".csc-report.building-";
-const KERNEL = "tslab";
 
 /** A failure the user can act on: bad options, a notebook that failed, a folder we will not replace. */
 export class ReportError extends Error {
@@ -182,15 +183,16 @@ export async function stopChildren(graceMs = 3000): Promise<void> {
   for (const pid of groups) if (groupAlive(pid)) signal(pid, "SIGKILL");
 }
 
-/** Checks that jupyter nbconvert runs; the error says how to install it. */
-function checkJupyter(env: NodeJS.ProcessEnv): void {
-  const r = spawnSync("jupyter", ["nbconvert", "--version"], { env, encoding: "utf8" });
-  if (r.error || r.status !== 0) {
-    throw new ReportError(
-      `report: cannot run "jupyter nbconvert" (${r.error?.message ?? tail(r.stderr ?? "", 3)}).\n` +
-        `Install it (Debian: apt-get install jupyter-nbconvert jupyter-client; pip: pip install -r env/requirements.txt) ` +
-        `and register the tslab kernel (env/register-kernel.sh): see env/README.md.`,
-    );
+/**
+ * The project's Jupyter (.venv, made or reused by env/setup.sh) and the environment to run it with;
+ * the error says what failed and how to fix it.
+ */
+function projectJupyter(root: string, say: (s: string) => void): NodeJS.ProcessEnv {
+  try {
+    return ensureJupyter(root, say);
+  } catch (e) {
+    if (e instanceof JupyterError) throw new ReportError(`report: ${e.message}`);
+    throw e;
   }
 }
 
@@ -342,17 +344,13 @@ export async function buildReport(opts: ReportOptions): Promise<ReportResult> {
   const out = path.resolve(opts.out);
   const nbDir = path.resolve(opts.notebooksDir);
   const say = (s: string) => opts.write(s.endsWith("\n") ? s : `${s}\n`);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PATH: `${path.join(root, "node_modules", ".bin")}${path.delimiter}${process.env.PATH ?? ""}`,
-    PYDEVD_DISABLE_FILE_VALIDATION: "1",
-  };
 
   const notebooks = listNotebooks(nbDir);
   if (notebooks.length === 0) throw new ReportError(`report: no notebooks (.ipynb) in ${nbDir}`);
   if (nbDir === out || nbDir.startsWith(out + path.sep)) throw new ReportError(`report: --out ${out} holds the notebooks; choose another folder`);
   checkOut(out);
-  checkJupyter(env);
+  const env = projectJupyter(root, opts.write);
+  const jupyter = jupyterCommand(root);
 
   if (!opts.ledgerFile && !rawComplete()) {
     say("report: some official files are not in data/raw yet: fetching them first");
@@ -413,7 +411,7 @@ export async function buildReport(opts: ReportOptions): Promise<ReportResult> {
         ticker = setInterval(() => opts.write(`\r\x1b[K${label} ${Math.round((Date.now() - tn) / 1000)} s`), 1000);
       } else opts.write(`${label} `);
       const r = await run(
-        "jupyter",
+        jupyter,
         [
           "nbconvert", "--to", "notebook", "--execute",
           `--ExecutePreprocessor.kernel_name=${KERNEL}`,
@@ -434,6 +432,7 @@ export async function buildReport(opts: ReportOptions): Promise<ReportResult> {
       const nb = readNotebook(executedFile);
       const problems = notebookProblems(nb);
       if (problems.length) throw new ReportError(`report: notebook ${file} failed:\n${problems.map((p) => `  ${p.replace(/\n/g, "\n    ")}`).join("\n")}`);
+      numberCodeCells(nb); // the pages show "In [n]:" (tslab's counts do not reach nbconvert)
       if (opts.executedCopies) {
         fs.mkdirSync(opts.executedCopies, { recursive: true });
         fs.copyFileSync(executedFile, path.join(opts.executedCopies, file));
@@ -456,7 +455,7 @@ export async function buildReport(opts: ReportOptions): Promise<ReportResult> {
     const template = path.join(work, "csc-page.html.j2");
     fs.writeFileSync(template, pageTemplate(pages));
     const html = await run(
-      "jupyter",
+      jupyter,
       ["nbconvert", "--to", "html", "--template", "lab", "--template-file", template, "--output-dir", site, ...notebooks.map((f) => path.join(executedDir, f))],
       { cwd: work, env },
     );

@@ -22,6 +22,14 @@ export const VERDICT_COLOURS: Record<Verdict, { background: string; text: string
 };
 
 /**
+ * A short label for a document: "NAO", "PAC", …
+ * @example docLabel("govuk") // => "GOV.UK"
+ */
+export function docLabel(doc: string): string {
+  return doc === "govuk" ? "GOV.UK" : doc.toUpperCase();
+}
+
+/**
  * A coloured badge with the verdict written in it (the colour is never the only signal).
  * @example verdictBadge("differs") // => '<span class="csc-verdict csc-verdict-differs" style="…">differs</span>'
  */
@@ -105,35 +113,66 @@ function comparisonTable(row: LedgerRow): string {
   });
 }
 
+/** The card's rules that inline styles cannot say (an open card, the marker); identical in every card, so repeats are harmless. */
+const CARD_STYLE =
+  "<style>.csc-claim-card>summary{list-style:none}.csc-claim-card>summary::-webkit-details-marker{display:none}" +
+  ".csc-claim-card[open]>summary .csc-card-quote{-webkit-line-clamp:unset;display:block}" +
+  ".csc-claim-card>summary .csc-card-more::before{content:'\\25B8  ';color:#57606a}.csc-claim-card[open]>summary .csc-card-more::before{content:'\\25BE  '}</style>";
+
+/** "stated X → recomputed Y" for a card's closed line: every stated value as written, then the recomputed ones. */
+function outcomeLine(row: LedgerRow): string {
+  const n = Math.max(row.stated.length, row.written?.length ?? 0);
+  const stated = Array.from({ length: n }, (_, i) => statedText(row, i)).join("; ") || MISSING;
+  return `stated <b>${escapeHtml(stated)}</b> · recomputed <b>${escapeHtml(recomputedText(row))}</b>`;
+}
+
 /**
- * A card for one ledger row: the quote with its document and location, stated vs recomputed,
- * the verdict badge, the explanation and the evidence. Every string is escaped. The card's id,
- * `claim-<id>`, is the anchor the report's index links to.
+ * A card for one ledger row, closed by default (a <details>): its line shows the document and
+ * location, stated vs recomputed and the verdict badge, then the quote (two lines; all of it once
+ * open); opened, it shows the claim's id and the document's title, the comparison by value, the
+ * explanation, other readings and the evidence (the files, rows and columns, one click further). Every string is escaped. The card's id,
+ * `claim-<id>`, is the anchor the report's index links to (the report opens the card it lands on).
  * @example show(claimCard(row)) // in a notebook: the card for row.id
  */
 export function claimCard(row: LedgerRow): string {
   const doc = DOC_TITLES[row.document] ?? row.document;
+  const colour = (VERDICT_COLOURS[row.verdict] ?? VERDICT_COLOURS.unverifiable).background;
   return [
-    `<div class="csc-claim-card" id="claim-${escapeHtml(row.id)}" style="border:1px solid #d0d7de;border-left:6px solid ${(VERDICT_COLOURS[row.verdict] ?? VERDICT_COLOURS.unverifiable).background};border-radius:6px;padding:10px 14px;margin:8px 0;max-width:60em">`,
-    `<div style="display:flex;justify-content:space-between;align-items:baseline;gap:12px">`,
-    `<div><code>${escapeHtml(row.id)}</code><br><span style="color:#57606a">${escapeHtml(doc)}, ${escapeHtml(row.location)}</span></div>`,
-    `<div>${verdictBadge(row.verdict)}</div>`,
-    `</div>`,
-    `<blockquote style="margin:8px 0;padding:2px 10px;border-left:3px solid #d0d7de;font-style:italic">“${escapeHtml(row.quote)}”</blockquote>`,
+    CARD_STYLE,
+    `<details class="csc-claim-card" id="claim-${escapeHtml(row.id)}" style="border:1px solid #d0d7de;border-left:6px solid ${colour};border-radius:6px;padding:5px 12px;margin:6px 0;max-width:60em">`,
+    `<summary style="cursor:pointer;display:block;list-style:none">`,
+    `<span style="display:flex;flex-wrap:wrap;justify-content:space-between;align-items:baseline;gap:2px 12px">`,
+    `<span class="csc-card-more" title="${escapeHtml(doc)}"><b>${escapeHtml(docLabel(row.document))}</b> ${escapeHtml(row.location)}</span>`,
+    `<span>${outcomeLine(row)} ${verdictBadge(row.verdict)}</span>`,
+    `</span>`,
+    `<span class="csc-card-quote" style="display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;margin:2px 0 0;font-style:italic">“${escapeHtml(row.quote)}”</span>`,
+    `</summary>`,
+    `<div style="margin:6px 0 2px;font-size:12px;color:#57606a"><code>${escapeHtml(row.id)}</code> · ${escapeHtml(doc)}, ${escapeHtml(row.location)}</div>`,
     comparisonTable(row),
     `<p style="margin:6px 0">${escapeHtml(row.explanation)}</p>`,
     alternativesHtml(row.alternatives),
-    `<details${row.evidence.length <= 3 ? " open" : ""} style="margin-top:4px"><summary>Evidence (${row.evidence.length})</summary>`,
+    `<details style="margin:4px 0 2px"><summary style="cursor:pointer">Evidence (${row.evidence.length}): the files, rows and columns</summary>`,
     `<ul style="margin:2px 0 0 18px;padding:0;font-size:12px">${row.evidence.map(evidenceItem).join("")}</ul></details>`,
-    `</div>`,
+    `</details>`,
   ].join("");
 }
 
 /**
- * A compact ledger: id, document and location, stated, recomputed, verdict badge.
+ * A compact ledger: id, document and location, stated, recomputed, verdict badge. More than
+ * `openUpTo` rows (default 20) come closed, under a line that names them and their number.
  * @example show(ledgerTable(rows)) // one line per claim
  */
-export function ledgerTable(rows: LedgerRow[], opts: { caption?: string; maxRows?: number } = {}): string {
+export function ledgerTable(rows: LedgerRow[], opts: { caption?: string; maxRows?: number; openUpTo?: number } = {}): string {
+  const table = ledgerRows(rows, opts.maxRows, rows.length > (opts.openUpTo ?? 20) ? undefined : opts.caption);
+  if (rows.length <= (opts.openUpTo ?? 20)) return table;
+  return (
+    `<details class="csc-ledger-table" style="margin:6px 0"><summary style="cursor:pointer;font-weight:600">` +
+    `${escapeHtml(opts.caption ?? "The claims")}: ${fmtNumber(rows.length)} claims, one line each</summary>${table}</details>`
+  );
+}
+
+/** The ledger's lines as a table. */
+function ledgerRows(rows: LedgerRow[], maxRows: number | undefined, caption: string | undefined): string {
   const lines = rows.map((r) => ({
     id: r.id,
     location: `${r.document.toUpperCase()} ${r.location}`,
@@ -142,8 +181,8 @@ export function ledgerTable(rows: LedgerRow[], opts: { caption?: string; maxRows
     verdict: rawHtml(verdictBadge(r.verdict)),
   }));
   return htmlTable(lines, {
-    caption: opts.caption,
-    maxRows: opts.maxRows ?? 500,
+    caption,
+    maxRows: maxRows ?? 500,
     columns: [
       { key: "id", label: "Claim" },
       { key: "location", label: "Where" },

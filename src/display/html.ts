@@ -137,6 +137,11 @@ function keysOf(rows: Record<string, unknown>[]): string[] {
   return Array.from(seen);
 }
 
+/** A string of at most 16 characters without a space ("2009-10", "E09000001"), which a break would only spoil. */
+function isShortWord(v: unknown): boolean {
+  return typeof v === "string" && v.length <= 16 && !/\s/.test(v);
+}
+
 const TABLE_STYLE = "border-collapse:collapse;font-size:13px;margin:6px 0";
 const CELL_STYLE = "padding:3px 8px;border-bottom:1px solid #d0d7de;vertical-align:top";
 
@@ -162,7 +167,11 @@ export function htmlTable(rows: Record<string, unknown>[], opts: TableOptions = 
   );
   out.push("<tbody>");
   for (const r of shown) {
-    const cells = cols.map((c, i) => `<td style="${CELL_STYLE};text-align:${aligns[i]}${aligns[i] === "right" ? ";font-variant-numeric:tabular-nums;white-space:nowrap" : ""}">${cellHtml(r[c.key], r, c)}</td>`);
+    const cells = cols.map((c, i) => {
+      // numbers, and short words such as "2009-10", stay on one line
+      const keep = aligns[i] === "right" ? ";font-variant-numeric:tabular-nums;white-space:nowrap" : isShortWord(r[c.key]) ? ";white-space:nowrap" : "";
+      return `<td style="${CELL_STYLE};text-align:${aligns[i]}${keep}">${cellHtml(r[c.key], r, c)}</td>`;
+    });
     out.push(`<tr>${cells.join("")}</tr>`);
   }
   out.push("</tbody>");

@@ -169,11 +169,64 @@ function asObject(x: unknown): Record<string, unknown> {
   return x !== null && typeof x === "object" && !Array.isArray(x) ? (x as Record<string, unknown>) : {};
 }
 
-/** Merges the labels into the layout: title, axis titles, the source annotation and room for it. */
-function layoutWithLabels(layout: Record<string, unknown> = {}, labels: FigureLabels): Record<string, unknown> {
-  const lines = wrapLines(sourceLine(labels.source));
-  const margin = { l: 70, r: 30, t: 60, b: 90 + 14 * (lines.length - 1), ...asObject(layout.margin) } as Record<string, number>;
-  const axis = (a: unknown, text: string) => ({ automargin: true, ...asObject(a), title: { ...asObject(asObject(a).title), text } });
+/** The names a figure's legend shows: named traces not hidden from it, once per legend group; none when the legend is off or there is one trace. */
+function legendNames(data: Record<string, unknown>[], layout: Record<string, unknown>): string[] {
+  if (layout.showlegend === false || (data.length < 2 && layout.showlegend !== true)) return [];
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const t of data) {
+    if (t.showlegend === false || typeof t.name !== "string" || t.name === "") continue;
+    const key = typeof t.legendgroup === "string" ? `g:${t.legendgroup}` : `n:${names.length}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    names.push(t.name);
+  }
+  return names;
+}
+
+/**
+ * Rows a legend laid across `width` pixels takes, so the figure can make room for it above the
+ * plot: Plotly sets a wrapping legend's entries in columns as wide as its widest entry (about
+ * 40 px plus 7 px a character).
+ * @example legendRows(["referrals", "children in need at 31 March"], 700) // => 1
+ * @example legendRows(["cash", "2019-20 prices, briefing (HMT deflator December 2020)", "2019-20 prices, data (HMT deflator March 2020)"], 700) // => 3
+ */
+export function legendRows(names: string[], width = 700): number {
+  if (names.length === 0) return 0;
+  const widest = Math.max(...names.map((n) => 40 + 7 * n.length));
+  const columns = Math.max(1, Math.min(names.length, Math.floor(width / widest)));
+  return Math.ceil(names.length / columns);
+}
+
+/**
+ * Category names written on two or more lines where they are long, for an axis (`tickvals` are the
+ * categories themselves, so data and hover text keep the full names).
+ * @example wrappedTicks(["children who started to be looked after aged 16 and over", "referrals"], 24)
+ * // => { tickmode: "array", tickvals: [ …the two names ], ticktext: ["children who started to<br>be looked after aged 16<br>and over", "referrals"] }
+ */
+export function wrappedTicks(categories: string[], width = 24): Record<string, unknown> {
+  if (categories.every((c) => c.length <= width)) return {};
+  return { tickmode: "array", tickvals: categories, ticktext: categories.map((c) => wrapLines(c, width).join("<br>")) };
+}
+
+/**
+ * Merges the labels into the layout, for a chart that reads at a notebook's width (about 960 px):
+ * the title (on two lines when long, hung from the top), the legend across the top of the plot
+ * (a legend beside it would take a third of the width), axis titles (long ones on two lines), the
+ * source annotation under the chart, and margins and height that make room for each, so the plot
+ * itself keeps its height. A layout's own legend, margins or height are kept.
+ */
+function layoutWithLabels(layout: Record<string, unknown> = {}, labels: FigureLabels, data: Record<string, unknown>[] = []): Record<string, unknown> {
+  const lines = wrapLines(sourceLine(labels.source), 100);
+  const titleLines = wrapLines(labels.title, 80);
+  const xTitle = wrapLines(labels.xTitle, 70);
+  const yTitle = wrapLines(labels.yTitle, 55);
+  const names = layout.legend === undefined ? legendNames(data, layout) : [];
+  const rows = legendRows(names);
+  const extra = { title: 22 * (titleLines.length - 1), legend: 22 * rows, source: 14 * (lines.length - 1), xTitle: 18 * (xTitle.length - 1) };
+  const margin = { l: 70, r: 30, t: 60 + extra.title + extra.legend, b: 90 + extra.source + extra.xTitle, ...asObject(layout.margin) } as Record<string, number>;
+  // standoff: with automargin, the title keeps clear of long tick labels instead of lying on them
+  const axis = (a: unknown, text: string[]) => ({ automargin: true, ...asObject(a), title: { standoff: 10, ...asObject(asObject(a).title), text: text.join("<br>") } });
   const annotations = Array.isArray(layout.annotations) ? layout.annotations.slice() : [];
   annotations.push({
     name: "source",
@@ -186,16 +239,21 @@ function layoutWithLabels(layout: Record<string, unknown> = {}, labels: FigureLa
     xanchor: "left",
     yanchor: "bottom",
     align: "left",
+    // from the chart's left edge, not the plot's (which moves right past long category names)
+    xshift: -(margin.l - 10),
     yshift: -(margin.b - 6),
     font: { size: 11, color: "#57606a" },
   });
+  const height = typeof layout.height === "number" ? layout.height : (labels.height ?? 450) + extra.title + extra.legend + extra.source + extra.xTitle;
   return {
-    height: labels.height ?? 450,
     font: { family: "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif", size: 13 },
+    ...(rows ? { legend: { orientation: "h", x: 0, xanchor: "left", y: 1.01, yanchor: "bottom" } } : {}),
     ...layout,
-    title: { x: 0.01, xanchor: "left", ...asObject(layout.title), text: labels.title },
-    xaxis: axis(layout.xaxis, labels.xTitle),
-    yaxis: axis(layout.yaxis, labels.yTitle),
+    height,
+    // hung from the top, 12 px down (Plotly centres the lines of a title on its anchor: a second line moves it down by one)
+    title: { x: 0.01, xanchor: "left", y: 1 - (12 + 20 * (titleLines.length - 1)) / height, yref: "container", yanchor: "top", ...asObject(layout.title), text: titleLines.join("<br>") },
+    xaxis: axis(layout.xaxis, xTitle),
+    yaxis: axis(layout.yaxis, yTitle),
     margin,
     annotations,
   };
@@ -240,7 +298,7 @@ export function figureHtml(spec: FigureSpec, labels: FigureLabels): string {
   const id = newId();
   const fig = {
     data: spec.data,
-    layout: layoutWithLabels(spec.layout, labels),
+    layout: layoutWithLabels(spec.layout, labels, spec.data),
     config: { responsive: true, displaylogo: false, ...spec.config },
   };
   const holder = globalThis as StateHolder;
@@ -287,6 +345,17 @@ function checkLengths(n: number, series: Series[], what: string): void {
 }
 
 /**
+ * Tick settings that keep short category names (years such as "2010-11") level rather than
+ * slanted at a notebook's width: a smaller font, and every other name from 15 on. Longer names are
+ * left to Plotly.
+ * @example levelTicks(["2010-11", "2011-12"]) // => { tickangle: 0, tickfont: { size: 11 } }
+ */
+export function levelTicks(names: string[]): Record<string, unknown> {
+  if (names.length < 2 || names.some((n) => n.length > 8)) return {};
+  return { tickangle: 0, tickfont: { size: 11 }, ...(names.length > 14 ? { dtick: 2 } : {}) };
+}
+
+/**
  * Grouped (or `stacked`) bars on a category axis, one trace per series; `horizontal` puts the
  * categories on the y axis (long LA names).
  * @example barChart({ categories: ["2010-11", "2017-18"], series: [{ name: "Referrals", values: [603700, 655630] }], title: "Referrals", xTitle: "Year", yTitle: "Referrals (number)", source: "DfE, CIN" })
@@ -304,9 +373,12 @@ export function barChart(opts: ChartLabels & { categories: string[]; series: Ser
     barmode: opts.stacked ? "stack" : "group",
     showlegend: opts.series.length > 1,
     ...opts.layout,
-    [catAxis]: { type: "category", ...asObject(opts.layout?.[catAxis]) },
+    [catAxis]: { type: "category", ...(opts.horizontal ? wrappedTicks(opts.categories, 30) : levelTicks(opts.categories)), ...asObject(opts.layout?.[catAxis]) },
   };
-  return figure({ data, layout, config: opts.config }, opts);
+  // horizontal bars: tall enough that names on two or three lines do not touch (unless the caller chose)
+  const lines = opts.horizontal ? Math.max(1, ...opts.categories.map((c) => wrapLines(c, 30).length)) : 1;
+  const height = opts.height ?? (opts.horizontal ? Math.max(450, 170 + opts.categories.length * (14 * lines + 16)) : undefined);
+  return figure({ data, layout, config: opts.config }, { ...opts, height });
 }
 
 /**
@@ -322,7 +394,7 @@ export function lineChart(opts: ChartLabels & { x: (number | string)[]; series: 
   const layout = {
     showlegend: opts.series.length > 1,
     ...opts.layout,
-    xaxis: { ...(categorical ? { type: "category" } : {}), ...asObject(opts.layout?.xaxis) },
+    xaxis: { ...(categorical ? { type: "category", ...levelTicks(opts.x.map(String)) } : {}), ...asObject(opts.layout?.xaxis) },
   };
   return figure({ data, layout, config: opts.config }, opts);
 }
@@ -343,14 +415,39 @@ export function jitter(i: number): number {
 }
 
 /**
+ * Where the labels of one column of a strip chart go, so that they do not run into each other:
+ * beside the point on `side`; of two labels closer than 5% of the value span `span`, the lower
+ * moves below its point and the upper above its own.
+ * @param ys the labelled points' values, in any order
+ * @returns one Plotly textposition per value, in the same order
+ * @example labelPositions([10, 500, 505], 1000, "right") // => ["middle right", "bottom right", "top right"]
+ */
+export function labelPositions(ys: number[], span: number, side: "left" | "right"): string[] {
+  const out: string[] = ys.map(() => `middle ${side}`);
+  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y);
+  for (let k = 1; k < order.length; k++) {
+    const lo = order[k - 1];
+    const hi = order[k];
+    if (span > 0 && hi.y - lo.y >= 0.05 * span) continue;
+    if (!out[lo.i].startsWith("top")) out[lo.i] = `bottom ${side}`;
+    out[hi.i] = `top ${side}`;
+  }
+  return out;
+}
+
+/**
  * One column of points per group (e.g. LA rates by activity); points whose label is in `highlight`,
- * and each group's lowest and highest, are marked and labelled. Hovering shows every label.
+ * and each group's lowest and highest, are marked and labelled (the highest above its point, the
+ * others to the right of theirs, apart: `labelPositions`; the axis leaves room on the right for
+ * the last column's). Hovering shows every label.
  * @example stripChart({ groups: [{ name: "Referrals", points: [{ label: "Leeds", value: 512 }, { label: "Blackpool", value: 1230 }] }], title: "Rates by LA", xTitle: "Activity", yTitle: "Rate per 10,000 children", source: "DfE, CIN" })
  */
 export function stripChart(opts: ChartLabels & { groups: { name: string; points: StripPoint[] }[]; highlight?: string[]; labelExtremes?: boolean }): string | undefined {
   const highlight = new Set(opts.highlight ?? []);
   const data: Record<string, unknown>[] = [];
-  const marked = { x: [] as number[], y: [] as number[], text: [] as string[] };
+  const marked = { x: [] as number[], y: [] as number[], text: [] as string[], position: [] as string[] };
+  const all = opts.groups.flatMap((g) => g.points.map((p) => p.value)).filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+  const span = all.length ? Math.max(...all) - Math.min(...all) : 0;
   opts.groups.forEach((g, gi) => {
     const pts = g.points.filter((p): p is { label: string; value: number } => typeof p.value === "number" && Number.isFinite(p.value));
     data.push({
@@ -369,11 +466,17 @@ export function stripChart(opts: ChartLabels & { groups: { name: string; points:
     const chosen = new Map<number, StripPoint>();
     for (const e of ends) chosen.set(e.i, e.p);
     pts.forEach((p, i) => highlight.has(p.label) && chosen.set(i, p));
-    for (const [i, p] of chosen) {
-      marked.x.push(gi + jitter(i));
-      marked.y.push(p.value as number);
-      marked.text.push(p.label);
-    }
+    // the column's highest point is labelled above it; the others beside theirs
+    const labelled = [...chosen].map(([i, p]) => ({ x: gi + jitter(i), y: p.value as number, label: p.label }));
+    const top = labelled.reduce((m, l, k) => (l.y > labelled[m].y ? k : m), 0);
+    const beside = labelled.filter((_, k) => k !== top);
+    const sides = labelPositions(beside.map((l) => l.y), span, "right");
+    labelled.forEach((l, k) => {
+      marked.x.push(l.x);
+      marked.y.push(l.y);
+      marked.text.push(l.label);
+      marked.position.push(k === top ? "top center" : sides[beside.indexOf(l)]);
+    });
   });
   data.push({
     type: "scatter",
@@ -382,7 +485,8 @@ export function stripChart(opts: ChartLabels & { groups: { name: string; points:
     x: marked.x,
     y: marked.y,
     text: marked.text,
-    textposition: "middle right",
+    textposition: marked.position,
+    cliponaxis: false,
     hovertemplate: "%{text}: %{y}<extra></extra>",
     marker: { size: 9, color: "#c62828", line: { width: 1, color: "#ffffff" } },
     textfont: { size: 11 },
@@ -393,8 +497,10 @@ export function stripChart(opts: ChartLabels & { groups: { name: string; points:
     xaxis: {
       tickmode: "array",
       tickvals: opts.groups.map((_, i) => i),
-      ticktext: opts.groups.map((g) => g.name),
-      range: [-0.6, opts.groups.length - 0.4],
+      // level, wrapped names: slanted ones would run into the axis title below
+      ticktext: opts.groups.map((g) => wrapLines(g.name, 18).join("<br>")),
+      tickangle: 0,
+      range: [-0.6, opts.groups.length - 0.15], // room on the right for the last column's labels
       zeroline: false,
       ...asObject(opts.layout?.xaxis),
     },

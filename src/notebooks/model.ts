@@ -94,14 +94,42 @@ async function statedLines(ids: string[]): Promise<{ label: string; value: numbe
   return out;
 }
 
+/**
+ * Dotted reference lines at the documents' figures, each labelled. Labels of neighbouring lines
+ * are set apart so they cannot run together ("NAO 44%HCL 50%"): on a vertical line, the lower value's
+ * label ends at its line and the next one starts at its own (alternating), a step higher for every
+ * further pair; on a horizontal line, the lower value's label sits under its line, the others above.
+ */
 function refShapes(lines: { label: string; value: number }[], horizontal: boolean): Record<string, unknown> {
-  const shapes = lines.map((l) => (horizontal
+  const sorted = lines.slice().sort((a, b) => a.value - b.value);
+  const shapes = sorted.map((l) => (horizontal
     ? { type: "line", xref: "x", yref: "paper", x0: l.value, x1: l.value, y0: 0, y1: 1, line: { dash: "dot", color: "#57606a" } }
     : { type: "line", xref: "paper", yref: "y", x0: 0, x1: 1, y0: l.value, y1: l.value, line: { dash: "dot", color: "#57606a" } }));
-  const annotations = lines.map((l) => (horizontal
-    ? { xref: "x", yref: "paper", x: l.value, y: 1.02, text: l.label, showarrow: false, font: { size: 11 } }
-    : { xref: "paper", yref: "y", x: 1, y: l.value, text: l.label, showarrow: false, xanchor: "right", yanchor: "bottom", font: { size: 11 } }));
+  const annotations = sorted.map((l, i) => (horizontal
+    ? { xref: "x", yref: "paper", x: l.value, y: 1 + 0.015 + 0.05 * Math.floor(i / 2), yanchor: "bottom", xanchor: i % 2 === 0 ? "right" : "left", xshift: i % 2 === 0 ? -3 : 3, text: l.label, showarrow: false, font: { size: 11 } }
+    : { xref: "paper", yref: "y", x: 1, y: l.value, text: l.label, showarrow: false, xanchor: "right", yanchor: i === 0 && sorted.length > 1 ? "top" : "bottom", font: { size: 11 } }));
   return { shapes, annotations };
+}
+
+/** Short names of the specifications for a chart's axis (the full label is in the hover text and the tables). */
+const SPEC_SHORT: Record<string, string> = {
+  nao: "NAO set-up (IDACI 2015)",
+  imd: "IMD 2015 for IDACI",
+  "idaci-imd": "IDACI and IMD",
+  funding: "IDACI and funding",
+  "funding-imd": "IMD and funding",
+  "low-income": "low-income families",
+  "low-income-idaci": "low-income and IDACI",
+  "with-2017-18": "2017-18 added",
+  "with-2009-10": "2009-10 added",
+  log: "log(1 + rate)",
+  "no-tiny": "without City of London, Scilly",
+  "ons-population": "ONS revised populations",
+};
+
+/** A specification's name on a chart axis: its short name, else its label. */
+export function specAxisLabel(spec: { id: string; label: string }): string {
+  return SPEC_SHORT[spec.id] ?? spec.label;
 }
 
 /** The NAO set-up's shares by definition, as grouped bars, with the documents' LA figures marked. */
@@ -152,7 +180,7 @@ export async function specsChart(): Promise<void> {
   const lines = await statedLines(["nao-s16-la-44", "hcl-la-50"]);
   const defs = DEFINITIONS.filter((d) => ["nao-order", "shapley", "re", "alone"].includes(d.id));
   barChart({
-    categories: specs.map((r) => r.spec.id),
+    categories: specs.map((r) => specAxisLabel(r.spec)),
     series: defs.map((d) => ({ name: d.short, values: specs.map((r) => pct1(shareOf(r, d.id, "la"))) })),
     horizontal: true,
     title: "LA effects' share of the variation, by specification and definition",
@@ -160,7 +188,8 @@ export async function specsChart(): Promise<void> {
     yTitle: "Specification",
     source: SRC_PANEL + "; HMRC children in low-income families 2011–2016; DfE s251 outturn",
     height: 620,
-    layout: { ...refShapes(lines, true), yaxis: { autorange: "reversed" } },
+    // the legend a line higher than usual: the documents' figures are labelled just above the plot
+    layout: { ...refShapes(lines, true), yaxis: { autorange: "reversed" }, legend: { orientation: "h", x: 0, xanchor: "left", y: 1.07, yanchor: "bottom" }, margin: { t: 110 } },
   });
 }
 

@@ -5,7 +5,7 @@
  * of src/claims/checks/spending-response.ts use.
  */
 import { show, htmlTable } from "../display/html";
-import { figure, lineChart } from "../display/plotly";
+import { figure, lineChart, wrappedTicks } from "../display/plotly";
 import { toDataFrame, type DataFrame } from "../display";
 import { loadClaims } from "../claims/registry";
 import {
@@ -104,12 +104,13 @@ export function figure13(from = "2010-11", to = "2017-18", prices = to): void {
       y: rows.map((r) => r.label),
       x: rows.map((r) => r.change),
       text: rows.map((r) => `${r.change >= 0 ? "+" : "−"}${fmtNumber(Math.abs(r.change), 1)} (${fmtPercent(r.pct, 0, true)})`),
-      textposition: "outside",
+      // inside a bar that has room, beside one that has not: a label beside a long bar to the left would lie on the names
+      textposition: "auto",
       cliponaxis: false,
       marker: { color: rows.map((r) => (r.change >= 0 ? "#1f5fbf" : "#c2410c")) },
       hovertemplate: "%{y}: %{x:.1f} £ million<extra></extra>",
     }],
-    layout: { yaxis: { type: "category", automargin: true }, xaxis: { zeroline: true, range: [lo - pad, hi + pad] }, showlegend: false },
+    layout: { yaxis: { type: "category", automargin: true, ...wrappedTicks(rows.map((r) => r.label)) }, xaxis: { zeroline: true, range: [lo - pad, hi + pad] }, showlegend: false },
   }, {
     title: `Figure 13 redrawn: change in spending by service line, ${from} to ${to} (${prices} prices)`,
     xTitle: `Change in net current expenditure (£ million, ${prices} prices)`,

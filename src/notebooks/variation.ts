@@ -175,7 +175,7 @@ export function figure9(basis = "at:2018-08-31"): void {
     }
   });
   const grades = new Map(ofstedAuthoritiesIn("2017-18").map((a) => [a.laCode, judgementFor(a, b)?.overall]));
-  const x = years.map((y) => `31 Mar ${y.slice(0, 2)}${y.slice(5)}`);
+  const x = years.map((y) => `${y.slice(0, 2)}${y.slice(5)}`); // the year of the 31 March (the axis title says so): short labels need no slant
   const data: Record<string, unknown>[] = [];
   const shown = new Set<string>();
   for (const [code, s] of series) {
@@ -192,10 +192,10 @@ export function figure9(basis = "at:2018-08-31"): void {
     data.push({ type: "scatter", mode: "lines+markers", x, y: med, name: `${g} (${codes.length}), median`, legendgroup: g, showlegend: !shown.has(g), line: { width: 3, color: GRADE_COLOURS[g] } });
     shown.add(g);
   }
-  figure({ data, layout: { showlegend: true, xaxis: { type: "category" } } }, {
+  figure({ data, layout: { showlegend: true, xaxis: { type: "category", tickangle: 0 } } }, {
     title: "Figure 9 redrawn: children looked after per 10,000, by authority and Ofsted grade, 2011–2018",
     xTitle: "At 31 March",
-    yTitle: "Children looked after per 10,000 children aged under 18",
+    yTitle: "Looked after per 10,000 children under 18",
     source: `PHE Fingertips indicator 90803 (copy of DfE's rates; cla-derived-phe-fingertips-children-in-care); Ofsted grade by ${basisText(b)}. Isles of Scilly and City of London left out`,
     height: 560,
   });

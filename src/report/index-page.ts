@@ -12,7 +12,7 @@ import { DOC_TITLES } from "../claims/registry";
 import { VERDICTS } from "../claims/types";
 import type { DocId, LedgerRow, Verdict } from "../claims/types";
 import { escapeHtml, MISSING } from "../display/html";
-import { evidenceItem, fmtRecomputed, verdictBadge, VERDICT_COLOURS } from "../display/card";
+import { docLabel, evidenceItem, fmtRecomputed, verdictBadge, VERDICT_COLOURS } from "../display/card";
 import { fmtNumber } from "../format";
 import { pageName, type ClaimPlace } from "./notebooks";
 
@@ -48,10 +48,7 @@ function documentOrder(rows: LedgerRow[]): DocId[] {
   return [...known.filter((d) => seen.has(d)), ...[...seen].filter((d) => !known.includes(d)).sort()];
 }
 
-/** A short label for a document: "NAO", "PAC", … */
-export function docLabel(doc: string): string {
-  return doc === "govuk" ? "GOV.UK" : doc.toUpperCase();
-}
+export { docLabel };
 
 /**
  * A notebook's short label for links: its title up to a colon or a bracket, cut at a word within
@@ -124,11 +121,11 @@ function claimRow(r: LedgerRow, order: number, places: ClaimPlace[] | undefined,
     `<td class="id">${idHtml}</td>` +
     `<td data-sort="${escapeHtml(r.document)}"><span title="${escapeHtml(DOC_TITLES[r.document] ?? r.document)}">${escapeHtml(docLabel(r.document))}</span></td>` +
     `<td class="where">${escapeHtml(r.location)}</td>` +
-    `<td class="quote">“${escapeHtml(r.quote)}”</td>` +
+    `<td class="quote"><span class="clamp">“${escapeHtml(r.quote)}”</span></td>` +
     `<td class="num">${escapeHtml(statedText(r))}</td>` +
     `<td class="num">${escapeHtml(recomputedText(r))}</td>` +
     `<td data-sort="${vIndex < 0 ? 9 : vIndex}">${verdictBadge(r.verdict)}</td>` +
-    `<td class="why"><details><summary>${escapeHtml(why.lead)}</summary>` +
+    `<td class="why"><details><summary><span class="clamp">${escapeHtml(why.lead)}</span></summary>` +
     (why.rest ? `<p>${escapeHtml(why.rest)}</p>` : "") +
     `<ul class="evidence">${evidence.map(evidenceItem).join("") || "<li>no file: see the explanation</li>"}</ul></details></td>` +
     `<td class="shown" data-sort="${escapeHtml(place.sort)}">${place.html}</td>` +
@@ -198,26 +195,40 @@ button.chip, button.link { background: none; border: 0; padding: 0; cursor: poin
 button.link { color: #0550ae; text-decoration: underline; }
 dl.key { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 6px 0; }
 dl.key dd { margin: 0; }
-.controls { display: flex; flex-wrap: wrap; gap: 10px 18px; align-items: end; margin: 10px 0; padding: 10px 12px; background: var(--head); border: 1px solid var(--line); border-radius: 6px; position: sticky; top: 0; z-index: 2; }
+.controls { display: flex; flex-wrap: wrap; gap: 10px 18px; align-items: end; margin: 10px 0 0; padding: 10px 12px; background: var(--head); border: 1px solid var(--line); border-radius: 6px; position: sticky; top: 0; z-index: 3; }
 .controls label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); gap: 2px; }
 .controls select, .controls input { font: inherit; padding: 3px 6px; min-width: 12em; }
 .controls input[type=search] { min-width: 22em; }
 #f-count { font-weight: 600; margin-left: auto; }
-.table-wrap { overflow-x: auto; }
-#ledger { width: 100%; font-size: 13px; }
-#ledger thead th { background: var(--head); border-bottom: 2px solid var(--line); white-space: nowrap; position: sticky; top: 0; }
+/* the table fits the page (fixed column shares, long words broken), so its header row can stick
+   below the filters: a scrolling wrapper would hold the sticky header inside it */
+#ledger { width: 100%; font-size: 13px; table-layout: fixed; }
+#ledger th, #ledger td { padding: 4px 6px; overflow-wrap: anywhere; }
+#ledger thead th { background: var(--head); border-bottom: 2px solid var(--line); position: sticky; top: var(--sticky-top, 0px); z-index: 2; box-shadow: 0 1px 0 var(--line); }
+#ledger { line-height: 1.4; }
+#ledger col.c-id { width: 10%; } #ledger col.c-doc { width: 5.5%; } #ledger col.c-where { width: 7.5%; }
+#ledger col.c-quote { width: 22.5%; } #ledger col.c-stated { width: 7.5%; } #ledger col.c-recomputed { width: 8.5%; }
+#ledger col.c-verdict { width: 9.5%; } #ledger col.c-why { width: 19.5%; } #ledger col.c-shown { width: 9.5%; }
+/* headings and badges never break inside a word (a cell that cannot hold them would show as overflow) */
+#ledger thead th { overflow-wrap: normal; }
+#ledger .csc-verdict { white-space: nowrap; overflow-wrap: normal; }
+/* a row shows three lines of its quote and of its explanation, and two of each place; opening the
+   row's explanation shows all of them */
+#ledger .clamp { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden; }
+#ledger td.shown a.place { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }
+#ledger tr:has(details[open]) .clamp, #ledger tr:has(details[open]) a.place { -webkit-line-clamp: unset; display: block; }
+#ledger .csc-verdict { vertical-align: top; }
 #ledger th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; }
 #ledger th button::after { content: " ↕"; color: #8c959f; font-weight: normal; }
 #ledger th[aria-sort=ascending] button::after { content: " ↑"; color: inherit; }
 #ledger th[aria-sort=descending] button::after { content: " ↓"; color: inherit; }
-#ledger td.id { min-width: 10em; max-width: 16em; overflow-wrap: break-word; }
-#ledger td.where { min-width: 7em; max-width: 11em; }
-#ledger td.quote { min-width: 16em; max-width: 30em; font-style: italic; }
-#ledger td.num { white-space: normal; min-width: 6em; }
-#ledger td.why { min-width: 18em; max-width: 36em; }
-#ledger td.why summary { cursor: pointer; }
+#ledger td.quote { font-style: italic; }
+#ledger td.num { white-space: normal; }
+#ledger td.why summary { cursor: pointer; display: block; list-style: none; }
+#ledger td.why summary::-webkit-details-marker { display: none; }
+#ledger td.why summary .clamp::before { content: "▸ "; color: var(--muted); }
+#ledger td.why details[open] summary .clamp::before { content: "▾ "; }
 #ledger td.why p { margin: 4px 0; }
-#ledger td.shown { min-width: 10em; max-width: 18em; }
 ul.evidence { margin: 4px 0 0 16px; padding: 0; font-size: 12px; }
 tr.claim:target { outline: 3px solid #0969da; }
 #no-match td { text-align: center; padding: 18px; color: var(--muted); }
@@ -245,7 +256,12 @@ const SCRIPT = `(function () {
   var collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
   var texts = rows.map(function (tr) { return tr.textContent.toLowerCase().replace(/\\s+/g, " "); });
   var sort = { key: "", dir: 1 };
-  document.getElementById("controls").hidden = false;
+  var controls = document.getElementById("controls");
+  controls.hidden = false;
+  // the header row sticks just below the (sticky) filters
+  function stickTop() { table.style.setProperty("--sticky-top", controls.offsetHeight + "px"); }
+  window.addEventListener("resize", stickTop);
+  stickTop();
 
   function apply() {
     var v = fVerdict.value, d = fDoc.value;
@@ -342,8 +358,8 @@ const SCRIPT = `(function () {
 })();`;
 
 /** A sortable header cell. */
-function sortHead(key: string, label: string, cls = ""): string {
-  return `<th scope="col" data-key="${key}" aria-sort="none"${cls ? ` class="${cls}"` : ""}><button type="button">${escapeHtml(label)}</button></th>`;
+function sortHead(key: string, label: string, cls = "", title = ""): string {
+  return `<th scope="col" data-key="${key}" aria-sort="none"${cls ? ` class="${cls}"` : ""}${title ? ` title="${escapeHtml(title)}"` : ""}><button type="button">${escapeHtml(label)}</button></th>`;
 }
 
 /**
@@ -391,9 +407,11 @@ export function indexHtml(input: IndexInput): string {
     `<button type="button" id="f-reset">Clear</button>`,
     `<span id="f-count" aria-live="polite">${fmtNumber(rows.length)} claims</span>`,
     `</div>`,
-    `<div class="table-wrap"><table id="ledger"><thead><tr>`,
+    `<div class="table-wrap"><table id="ledger">`,
+    `<colgroup>${["id", "doc", "where", "quote", "stated", "recomputed", "verdict", "why", "shown"].map((c) => `<col class="c-${c}">`).join("")}</colgroup>`,
+    `<thead><tr>`,
     sortHead("id", "Claim"),
-    sortHead("document", "Document"),
+    sortHead("document", "Doc.", "", "Document"),
     sortHead("where", "Where"),
     `<th scope="col">What the document says</th>`,
     `<th scope="col" class="num">Stated</th>`,

@@ -291,3 +291,21 @@ export function executionStamp(notebook: string): string {
   for (const f of [...walk(path.join(root, "dist", "src")), path.join(root, "data", "sources.json"), ...walk(path.join(root, "data", "claims"))]) add(f);
   return h.digest("hex");
 }
+
+/**
+ * Gives the code cells of an executed notebook the execution counts the page shows ("In [3]:"),
+ * in place, when the executor left them empty: nbconvert takes a cell's count from the kernel's
+ * messages on its output channel, and tslab sends its count only in the reply to the request, so
+ * every count stays null. The notebook ran top to bottom in one kernel, each non-empty code cell
+ * once (as nbconvert executes), so the count of each is its place among them, as tslab's own counter
+ * (and JupyterLab's prompts) give it. Empty cells are not executed and keep no count. Counts the
+ * executor did set are kept.
+ * @returns how many cells were numbered
+ * @example numberCodeCells({ cells: [{ cell_type: "code", source: "1", execution_count: null }, { cell_type: "markdown", source: "x" }, { cell_type: "code", source: "2" }] }) // => 2 (counts 1 and 2)
+ */
+export function numberCodeCells(nb: NotebookJson): number {
+  const code = nb.cells.filter((c) => c.cell_type === "code" && cellText(c.source).trim() !== "");
+  if (code.some((c) => typeof c.execution_count === "number")) return 0;
+  code.forEach((c, i) => (c.execution_count = i + 1));
+  return code.length;
+}

@@ -34,9 +34,24 @@ export function navHtml(pages: NotebookPage[]): string {
     `.csc-claim-card:target{outline:3px solid #0969da}[id]{scroll-margin-top:48px}</style>` +
     `<script>(function(){var here=location.pathname.split("/").pop();` +
     `Array.prototype.forEach.call(document.querySelectorAll(".csc-nav a"),function(a){` +
-    `if(a.getAttribute("href")===here)a.setAttribute("aria-current","page");});})();</script>`
+    `if(a.getAttribute("href")===here)a.setAttribute("aria-current","page");});` +
+    // a link to a claim's card (from the index) opens the card it lands on
+    `function openTarget(){var id;try{id=decodeURIComponent(location.hash.slice(1));}catch(e){return;}` +
+    `var el=id&&document.getElementById(id);if(el&&el.tagName==="DETAILS"&&!el.open){el.open=true;el.scrollIntoView();}}` +
+    `window.addEventListener("hashchange",openTarget);document.addEventListener("DOMContentLoaded",openTarget);})();</script>`
   );
 }
+
+/**
+ * The pages' own CSS, after JupyterLab's: code wraps instead of running off the side of the page
+ * (an input line is never cut; a wide output scrolls inside its own box), and prompts stay narrow.
+ */
+export const PAGE_CSS =
+  `.jp-InputArea-editor .highlight pre,.jp-InputArea-editor pre{white-space:pre-wrap;overflow-wrap:anywhere}` +
+  `.jp-OutputArea-output{overflow-x:auto;max-width:100%}` +
+  `.jp-OutputArea-output pre{white-space:pre-wrap;overflow-wrap:anywhere}` +
+  `.jp-OutputArea-output table.csc-table{max-width:100%}` +
+  `.jp-InputPrompt,.jp-OutputPrompt{flex:0 0 auto}`;
 
 /**
  * The template's text (Jinja): extends the lab template's index.html.j2.
@@ -49,7 +64,7 @@ export function pageTemplate(pages: NotebookPage[]): string {
     `{%- extends 'index.html.j2' -%}`,
     `{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}`,
     `{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}`,
-    `{%- block html_head_css -%}<link rel="icon" href="data:,">{%- endblock html_head_css -%}`,
+    `{%- block html_head_css -%}<link rel="icon" href="data:,">{% raw %}<style>${PAGE_CSS}</style>{% endraw %}{%- endblock html_head_css -%}`,
     `{%- block body_header -%}`,
     `{{ super() }}`,
     `{% raw %}${nav}{% endraw %}`,

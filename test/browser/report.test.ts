@@ -11,7 +11,14 @@
  * test ledger). A notebook that fails stops the command with its name and error and leaves the
  * previous site as it was.
  *
- * Artifacts: test-artifacts/report-index.png (the index) and test-artifacts/figure5.png (Figure 5
+ * Readability: at 1400 px every card is closed (its evidence one click further), every code cell
+ * shows its execution count, no code runs off the side and no page is taller than 25,000 px (the
+ * heights are printed and kept in test-artifacts/report-page-heights.json); at 1280 px the index's
+ * columns all fit and its header row sticks below the filters; at 960 px no figure has a label cut
+ * off, labels on top of each other, or an internal name on an axis.
+ *
+ * Artifacts: test-artifacts/report-index.png (the index), report-index-scrolled.png (its sticky
+ * header), report-notebook-07.png (a page of cards), figure8-960.png, and figure5.png (Figure 5
  * of notebook 01); with CSC_UPDATE_DOCS=1 the latter is also written to docs/figure5.png, the
  * picture in the README.
  */
@@ -353,7 +360,161 @@ test("each claim links to the notebook section showing its card", async () => {
   await page.waitForURL(`**/${first.page}#claim-${first.id}`);
   assert.equal(await page.locator(`#claim-${first.id}`).isVisible(), true);
   assert.equal(await page.evaluate(() => document.querySelector(":target")?.classList.contains("csc-claim-card") ?? false), true);
+  assert.equal(await page.evaluate(() => document.querySelector(":target")?.open ?? false), true, "the card the link lands on is opened");
   await page.close();
+});
+
+/** The pages' heights at 1400 px, measured by the readability test (reported in its output and in test-artifacts/report-page-heights.json). */
+const heights: Record<string, number> = {};
+const MAX_HEIGHT = 25_000;
+
+test("notebook pages at 1400 px: cards closed, execution counts shown, code wraps, numbers formatted, no page over 25,000 px", async () => {
+  const site = path.join(tmp, "real");
+  const pages = fs.readdirSync(site).filter((f) => f.endsWith(".html")).sort();
+  const page = await context!.newPage();
+  await page.setViewportSize({ width: 1400, height: 900 });
+  for (const p of pages) {
+    await open(page, `real/${p}`);
+    await drawnTraces(page);
+    const m = await page.evaluate(() => {
+      const cards = Array.from(document.querySelectorAll(".csc-claim-card")) as any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const prompts = Array.from(document.querySelectorAll(".jp-CodeCell .jp-InputPrompt")).map((e: any) => (e.textContent ?? "").replace(/\s+/g, " ").trim()); // eslint-disable-line @typescript-eslint/no-explicit-any
+      const code = Array.from(document.querySelectorAll(".jp-InputArea-editor, .jp-InputArea-editor pre")) as any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+      return {
+        height: document.documentElement.scrollHeight,
+        width: document.documentElement.scrollWidth,
+        cards: cards.length,
+        open: cards.filter((c) => c.open).length,
+        openEvidence: document.querySelectorAll(".csc-claim-card details[open]").length,
+        prompts,
+        overflowing: code.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => `${e.scrollWidth - e.clientWidth} px: ${(e.textContent ?? "").trim().slice(0, 60)}`),
+        // numbers in tables as the documents write them: no long number without separators, no four decimals; no text-box tables
+        rawNumbers: Array.from(document.querySelectorAll("td")).map((td: any) => (td.textContent ?? "").trim()).filter((t: string) => /^-?\d{5,}(\.\d+)?$|^-?\d+\.\d{4,}$/.test(t)).slice(0, 5), // eslint-disable-line @typescript-eslint/no-explicit-any
+        textTables: Array.from(document.querySelectorAll(".jp-OutputArea-output pre")).filter((e: any) => /[╔║╟]/.test(e.textContent ?? "")).length, // eslint-disable-line @typescript-eslint/no-explicit-any
+      };
+    });
+    heights[p] = m.height;
+    assert.equal(m.open, 0, `${p}: ${m.open} of ${m.cards} cards open`);
+    assert.equal(m.openEvidence, 0, `${p}: evidence open`);
+    if (p !== "index.html") {
+      assert.ok(m.prompts.length > 0, `${p}: no code cells`);
+      assert.deepEqual(m.prompts.filter((t) => !/^In \[\d+\]:$/.test(t)), [], `${p}: prompts without an execution count`);
+      assert.deepEqual(m.prompts, m.prompts.map((_, i) => `In [${i + 1}]:`), `${p}: counts not in order`);
+    }
+    assert.deepEqual(m.overflowing, [], `${p}: code runs off the side`);
+    assert.deepEqual(m.rawNumbers, [], `${p}: numbers in tables not written as the documents write them`);
+    assert.equal(m.textTables, 0, `${p}: a DataFrame printed as a text box`);
+    assert.ok(m.width <= 1400, `${p}: the page is ${m.width} px wide at 1400`);
+  }
+  fs.writeFileSync(path.join(ARTIFACTS, "report-page-heights.json"), JSON.stringify(heights, null, 2) + "\n");
+  process.stderr.write(`page heights at 1400 px: ${Object.entries(heights).map(([k, v]) => `${k} ${v}`).join(", ")}\n`);
+  const tall = Object.entries(heights).filter(([, h]) => h > MAX_HEIGHT);
+  assert.deepEqual(tall, [], `pages taller than ${MAX_HEIGHT} px`);
+
+  // a card opens on a click: the explanation and the evidence line appear; the evidence itself is one click further
+  await open(page, "real/07-commons-library-2021.html");
+  const card = page.locator(".csc-claim-card").nth(20);
+  await card.scrollIntoViewIfNeeded();
+  const closedHeight = (await card.boundingBox())!.height;
+  await page.screenshot({ path: path.join(ARTIFACTS, "report-notebook-07.png") });
+  await card.locator(":scope > summary").click();
+  assert.equal(await card.evaluate((d: any) => d.open), true); // eslint-disable-line @typescript-eslint/no-explicit-any
+  const evidence = card.locator(":scope > details");
+  assert.equal(await evidence.evaluate((d: any) => d.open), false); // eslint-disable-line @typescript-eslint/no-explicit-any
+  assert.ok((await card.boundingBox())!.height > closedHeight + 40, "opening a card shows more");
+  await evidence.locator("summary").click();
+  assert.ok(await evidence.locator("li code").first().isVisible(), "the evidence names its file");
+  await page.close();
+});
+
+test("the index at 1280 px: every column fits, and the header row sticks below the filters", async () => {
+  const page = await context!.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await open(page, "real/index.html");
+  await page.waitForSelector("#controls:not([hidden])");
+  const fit = await page.evaluate(() => {
+    const table = document.getElementById("ledger");
+    const heads = Array.from(table.tHead.rows[0].cells).map((th: any) => ({ text: th.textContent.trim(), right: th.getBoundingClientRect().right, over: th.scrollWidth - th.clientWidth })); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const cells = Array.from(table.querySelectorAll("tbody td")).filter((td: any) => td.scrollWidth > td.clientWidth + 1).map((td: any) => `${td.parentElement.id} ${td.className}: ${td.scrollWidth - td.clientWidth} px`); // eslint-disable-line @typescript-eslint/no-explicit-any
+    return { heads, cells: cells.slice(0, 10), overflowing: cells.length, tableRight: table.getBoundingClientRect().right, pageWidth: document.documentElement.scrollWidth };
+  });
+  assert.ok(fit.pageWidth <= 1280, `the index is ${fit.pageWidth} px wide at 1280`);
+  assert.ok(fit.tableRight <= 1280, `the table ends at ${fit.tableRight} px`);
+  for (const h of fit.heads) {
+    assert.ok(h.right <= 1280, `column "${h.text}" ends at ${h.right} px`);
+    assert.ok(h.over <= 1, `column "${h.text}" heading is cut by ${h.over} px`);
+  }
+  assert.deepEqual(fit.cells, [], `${fit.overflowing} cells overflow their column`);
+
+  // scrolled into the middle of the table: the filters at the top, the header row right under them
+  await page.evaluate(() => window.scrollTo(0, document.getElementById("ledger").getBoundingClientRect().top + window.scrollY + 6000));
+  await page.waitForTimeout(100);
+  const stuck = await page.evaluate(() => ({
+    controls: document.getElementById("controls").getBoundingClientRect(),
+    head: document.querySelector("#ledger thead th").getBoundingClientRect(),
+    firstRow: document.querySelector("#ledger tbody tr.claim").getBoundingClientRect(),
+  }));
+  assert.ok(stuck.firstRow.bottom < 0, "the table's first row has scrolled away");
+  assert.ok(Math.abs(stuck.controls.top) <= 1, `the filters are at ${stuck.controls.top} px`);
+  assert.ok(Math.abs(stuck.head.top - stuck.controls.bottom) <= 2, `the header row is at ${stuck.head.top} px, the filters end at ${stuck.controls.bottom} px`);
+  await page.screenshot({ path: path.join(ARTIFACTS, "report-index-scrolled.png") });
+  await page.close();
+});
+
+/**
+ * In the page: what does not read cleanly in its Plotly figures. For each figure: a title, axis
+ * title, tick label, legend entry, annotation or point label that runs off the chart; tick labels
+ * that overlap each other or their axis title; labels (annotations, point labels, the title, the
+ * legend) that overlap each other; a tick label that looks like an internal name ("no-tiny").
+ */
+function figureProblems(): string[] {
+  const out: string[] = [];
+  const box = (e: any) => e.getBoundingClientRect(); // eslint-disable-line @typescript-eslint/no-explicit-any
+  const overlap = (a: any, b: any) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1; // eslint-disable-line @typescript-eslint/no-explicit-any
+  Array.from(document.querySelectorAll(".js-plotly-plot")).forEach((plot: any, fi: number) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const name = `figure ${fi + 1} (${(plot.querySelector(".gtitle")?.textContent ?? "").slice(0, 40)})`;
+    const svg = box(plot.querySelector("svg.main-svg"));
+    const texts = (sel: string): any[] => Array.from(plot.querySelectorAll(sel)).filter((t: any) => (t.textContent ?? "").trim() !== "" && box(t).width > 0); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const say = (t: any) => `"${(t.textContent ?? "").trim().slice(0, 40)}"`; // eslint-disable-line @typescript-eslint/no-explicit-any
+    for (const t of texts(".gtitle, .g-xtitle text, .g-ytitle text, .xtick text, .ytick text, .annotation-text, .legendtext, .textpoint text")) {
+      const r = box(t);
+      if (r.left < svg.left - 1 || r.right > svg.right + 1 || r.top < svg.top - 1 || r.bottom > svg.bottom + 1) out.push(`${name}: ${say(t)} runs off the chart`);
+    }
+    for (const [ticks, title] of [[".xtick text", ".g-xtitle text"], [".ytick text", ".g-ytitle text"]]) {
+      const tt = texts(ticks);
+      const at = texts(title);
+      tt.forEach((a, i) => {
+        for (const b of at) if (overlap(box(a), box(b))) out.push(`${name}: tick ${say(a)} overlaps the axis title ${say(b)}`);
+        for (const b of tt.slice(i + 1)) if (overlap(box(a), box(b))) out.push(`${name}: ticks ${say(a)} and ${say(b)} overlap`);
+      });
+    }
+    const labels = [...texts(".annotation-text"), ...texts(".textpoint text"), ...texts(".gtitle"), ...texts(".legendtext")];
+    labels.forEach((a, i) => {
+      for (const b of labels.slice(i + 1)) if (overlap(box(a), box(b))) out.push(`${name}: ${say(a)} and ${say(b)} overlap`);
+    });
+    for (const t of texts(".xtick text, .ytick text")) if (/^[a-z][a-z0-9]*(-[a-z0-9]+)+$/.test((t.textContent ?? "").trim())) out.push(`${name}: axis label ${say(t)} is an internal name`);
+  });
+  return out;
+}
+
+test("every figure reads cleanly at a notebook's width (960 px): nothing cut off, no labels on top of each other, no internal names", async () => {
+  const site = path.join(tmp, "real");
+  const pages = fs.readdirSync(site).filter((f) => f.endsWith(".html") && f !== "index.html").sort();
+  const page = await context!.newPage();
+  await page.setViewportSize({ width: 960, height: 900 });
+  const problems: string[] = [];
+  let figures = 0;
+  for (const p of pages) {
+    await open(page, `real/${p}`);
+    figures += (await drawnTraces(page)).length;
+    problems.push(...((await page.evaluate(figureProblems)) as string[]).map((x) => `${p}: ${x}`));
+  }
+  assert.ok(figures >= 20, `only ${figures} figures checked`);
+  await open(page, "real/03-variation-and-quality.html");
+  await drawnTraces(page);
+  await page.locator("div.js-plotly-plot").first().screenshot({ path: path.join(ARTIFACTS, "figure8-960.png") });
+  await page.close();
+  assert.deepEqual(problems, []);
 });
 
 test("an LA name holding <script>alert(1)</script> shows as text and never runs", async () => {

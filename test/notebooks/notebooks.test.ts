@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { ROOT, ensureData } from "../helpers";
 import { executionStamp } from "../../src/report/notebooks";
 import { tempDir } from "../tmp";
+import { ensureJupyter, jupyterCommand, KERNEL } from "../../src/jupyter";
 
 const NB_DIR = path.join(ROOT, "notebooks");
 /** Where the browser test's report keeps the notebooks it executed. */
@@ -32,31 +33,34 @@ for (const nb of notebooks) {
   test(`notebook ${nb} executes headless (nbconvert, tslab kernel) with no error output`, { timeout: 15 * 60 * 1000 }, async () => {
     await ensureData();
     const out = tempDir("csc-nb-");
-    // the browser test's report executes every notebook headless too (nbconvert, tslab kernel) and
-    // keeps each copy with a stamp of the code, data and notebook it ran: a copy whose stamp is
-    // current is that same execution, so it is checked instead of executing the notebook again
-    const kept = path.join(KEPT, nb);
-    const reuse = fs.existsSync(kept) && fs.existsSync(`${kept}.stamp`) && fs.readFileSync(`${kept}.stamp`, "utf8") === executionStamp(path.join(NB_DIR, nb));
-    if (reuse) fs.copyFileSync(kept, path.join(out, nb));
-    else {
-      const env = { ...process.env, PATH: `${path.join(ROOT, "node_modules", ".bin")}${path.delimiter}${process.env.PATH}` };
-      const r = spawnSync("jupyter", ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=900", "--ExecutePreprocessor.kernel_name=tslab", "--output-dir", out, path.join(NB_DIR, nb)], { env, encoding: "utf8" });
-      assert.equal(r.error, undefined, `cannot run jupyter: ${r.error?.message} (install jupyter-nbconvert: see env/README.md)`);
-      assert.equal(r.status, 0, `nbconvert failed for ${nb}:\n${r.stderr}`);
+    try {
+      // the browser test's report executes every notebook headless too (nbconvert, tslab kernel) and
+      // keeps each copy with a stamp of the code, data and notebook it ran: a copy whose stamp is
+      // current is that same execution, so it is checked instead of executing the notebook again
+      const kept = path.join(KEPT, nb);
+      const reuse = fs.existsSync(kept) && fs.existsSync(`${kept}.stamp`) && fs.readFileSync(`${kept}.stamp`, "utf8") === executionStamp(path.join(NB_DIR, nb));
+      if (reuse) fs.copyFileSync(kept, path.join(out, nb));
+      else {
+        const env = ensureJupyter(ROOT); // the project's .venv (env/setup.sh), made on first use
+        const r = spawnSync(jupyterCommand(ROOT), ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=900", `--ExecutePreprocessor.kernel_name=${KERNEL}`, "--output-dir", out, path.join(NB_DIR, nb)], { env, encoding: "utf8" });
+        assert.equal(r.error, undefined, `cannot run the project's jupyter: ${r.error?.message} (see env/README.md)`);
+        assert.equal(r.status, 0, `nbconvert failed for ${nb}:\n${r.stderr}`);
+      }
+      const cells: Cell[] = JSON.parse(fs.readFileSync(path.join(out, nb), "utf8")).cells;
+      const code = cells.filter((c) => c.cell_type === "code");
+      const errors = code.flatMap((c) => (c.outputs ?? []).filter((o) => o.output_type === "error" || (o.output_type === "stream" && o.name === "stderr" && /error/i.test(text(o.text)))));
+      assert.deepEqual(errors.map((e) => `${e.ename ?? "stderr"}: ${e.evalue ?? text(e.text)}`), [], `${nb} produced errors`);
+      // every code cell showed something (tslab leaves execution_count empty); cards and charts were displayed
+      const silent = code.map((c, i) => [i, c] as const).filter(([, c]) => (c.outputs ?? []).length === 0).map(([i]) => i);
+      assert.deepEqual(silent, [], `${nb}: code cells with no output`);
+      const html = code.flatMap((c) => (c.outputs ?? []).map((o) => String((o.data ?? {})["text/html"] ?? ""))).join("\n");
+      const cards = (html.match(/class="csc-claim-card"/g) ?? []).length;
+      const calls = code.reduce((n, c) => n + (text(c.source).match(/\bclaims?\(/g) ?? []).length, 0);
+      assert.ok(calls === 0 || cards >= calls, `${nb}: ${cards} claim cards for ${calls} claim calls`);
+      const figures = code.reduce((n, c) => n + (text(c.source).match(/\bfigure\w*\(/g) ?? []).length, 0);
+      if (figures > 0) assert.ok(/Plotly\.newPlot|plotly/i.test(html), `${nb}: no plotly figure in the outputs`);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true }); // also when an assertion fails
     }
-    const cells: Cell[] = JSON.parse(fs.readFileSync(path.join(out, nb), "utf8")).cells;
-    const code = cells.filter((c) => c.cell_type === "code");
-    const errors = code.flatMap((c) => (c.outputs ?? []).filter((o) => o.output_type === "error" || (o.output_type === "stream" && o.name === "stderr" && /error/i.test(text(o.text)))));
-    assert.deepEqual(errors.map((e) => `${e.ename ?? "stderr"}: ${e.evalue ?? text(e.text)}`), [], `${nb} produced errors`);
-    // every code cell showed something (tslab leaves execution_count empty); cards and charts were displayed
-    const silent = code.map((c, i) => [i, c] as const).filter(([, c]) => (c.outputs ?? []).length === 0).map(([i]) => i);
-    assert.deepEqual(silent, [], `${nb}: code cells with no output`);
-    const html = code.flatMap((c) => (c.outputs ?? []).map((o) => String((o.data ?? {})["text/html"] ?? ""))).join("\n");
-    const cards = (html.match(/class="csc-claim-card"/g) ?? []).length;
-    const calls = code.reduce((n, c) => n + (text(c.source).match(/\bclaims?\(/g) ?? []).length, 0);
-    assert.ok(calls === 0 || cards >= calls, `${nb}: ${cards} claim cards for ${calls} claim calls`);
-    const figures = code.reduce((n, c) => n + (text(c.source).match(/\bfigure\w*\(/g) ?? []).length, 0);
-    if (figures > 0) assert.ok(/Plotly\.newPlot|plotly/i.test(html), `${nb}: no plotly figure in the outputs`);
-    fs.rmSync(out, { recursive: true, force: true });
   });
 }

@@ -15,7 +15,7 @@ import {
   sectionAt,
   type NotebookJson,
 } from "../../src/report/notebooks";
-import { pageTemplate, navHtml } from "../../src/report/template";
+import { pageTemplate, navHtml, PAGE_CSS } from "../../src/report/template";
 import { buildReport, parseReportArgs, readLedger, ReportError, MARKER } from "../../src/commands/report";
 import { UsageError } from "../../src/commands/args";
 import { tempDir } from "../tmp";
@@ -70,7 +70,7 @@ function executed(nb: NotebookJson, cards: Record<number, string[]>): NotebookJs
 }
 
 test("claimCard carries the anchor id the index links to, escaped", () => {
-  assert.match(claimCard(row()), /<div class="csc-claim-card" id="claim-nao-1-7-referrals"/);
+  assert.match(claimCard(row()), /<details class="csc-claim-card" id="claim-nao-1-7-referrals"/);
   const evil = claimCard(row({ id: `x${ATTR}` }));
   assert.ok(evil.includes(`id="claim-x&quot; onmouseover=&quot;alert(2)"`));
   assert.ok(!evil.includes(`" onmouseover="`));
@@ -251,8 +251,12 @@ test("the page template empties require.js and MathJax and keeps titles from end
   assert.match(t, /^\{%- extends 'index\.html\.j2' -%\}/);
   assert.match(t, /\{%- block html_head_js_requirejs -%\}\{%- endblock html_head_js_requirejs -%\}/);
   assert.match(t, /\{%- block html_head_js_mathjax -%\}\{%- endblock html_head_js_mathjax -%\}/);
-  assert.equal((t.match(/\{% raw %\}/g) ?? []).length, 1);
-  assert.equal((t.match(/\{% endraw %\}/g) ?? []).length, 1, "the title's {% endraw %} is escaped");
+  // two raw blocks: the pages' CSS and the bar
+  assert.equal((t.match(/\{% raw %\}/g) ?? []).length, 2);
+  assert.equal((t.match(/\{% endraw %\}/g) ?? []).length, 2, "the title's {% endraw %} is escaped");
+  assert.ok(t.includes(`{% raw %}<style>${PAGE_CSS}</style>{% endraw %}`), "the pages' CSS");
+  assert.ok(!/\{[{%#]/.test(PAGE_CSS), "the CSS holds no Jinja delimiter");
+  assert.match(PAGE_CSS, /\.jp-InputArea-editor [^{]*\{white-space:pre-wrap;overflow-wrap:anywhere\}/);
   assert.ok(t.includes("&#123;&#37; endraw &#37;&#125;&#123;&#123; 7*7 &#125;&#125; &lt;b&gt;x&lt;/b&gt;"));
   assert.ok(navHtml([{ notebook: "01-a.ipynb", title: "01 · A: b", claims: 0 }]).includes('<a href="01-a.html" title="01 · A: b">01 · A</a>'));
 });
