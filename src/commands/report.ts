@@ -59,7 +59,8 @@ ledger in a table that sorts and filters, each claim linked to the notebook sect
   --timeout SECONDS    longest a single cell may run (default 900)
   --executed DIR       also keep the executed notebooks (with their outputs) in DIR, each with a stamp
                        of what it was executed from (NAME.ipynb.stamp)
-Runs the project's Jupyter (.venv in the project, made by env/setup.sh on first use: env/README.md).`;
+Runs the project's Jupyter (.venv in the project, made by env/setup.sh on first use: env/README.md),
+or the jupyter command named by the environment variable CSC_JUPYTER.`;
 
 /** Where the site's copy of plotly.js goes, relative to the pages. */
 export const PLOTLY_ASSET = "assets/plotly.min.js";
@@ -349,8 +350,10 @@ export async function buildReport(opts: ReportOptions): Promise<ReportResult> {
   if (notebooks.length === 0) throw new ReportError(`report: no notebooks (.ipynb) in ${nbDir}`);
   if (nbDir === out || nbDir.startsWith(out + path.sep)) throw new ReportError(`report: --out ${out} holds the notebooks; choose another folder`);
   checkOut(out);
-  const env = projectJupyter(root, opts.write);
-  const jupyter = jupyterCommand(root);
+  // CSC_JUPYTER names another jupyter command to run instead of the project's .venv
+  const own = process.env.CSC_JUPYTER;
+  const env = own ? process.env : projectJupyter(root, opts.write);
+  const jupyter = own || jupyterCommand(root);
 
   if (!opts.ledgerFile && !rawComplete()) {
     say("report: some official files are not in data/raw yet: fetching them first");

@@ -1,5 +1,5 @@
 /**
- * `report` with a stand-in for Jupyter (a shell script named jupyter first on PATH): the ledger is
+ * `report` with a stand-in for Jupyter (a shell script named by CSC_JUPYTER): the ledger is
  * validated before any notebook runs; a report written over a previous one keeps the files the
  * user added; `--out .` from inside the report folder works; an interrupted report stops Jupyter's
  * whole process group and leaves no temporary folder or connection file.
@@ -65,14 +65,15 @@ const contract = {
 const ledger = path.join(TMP, "ledger.json");
 fs.writeFileSync(ledger, JSON.stringify([contract]));
 
-/** Runs fn with the stand-in first on PATH. */
+/** Runs fn with the stand-in named by CSC_JUPYTER. */
 async function withFake<T>(fn: () => Promise<T>): Promise<T> {
-  const old = process.env.PATH;
-  process.env.PATH = `${bin}${path.delimiter}${old}`;
+  const old = process.env.CSC_JUPYTER;
+  process.env.CSC_JUPYTER = path.join(bin, "jupyter");
   try {
     return await fn();
   } finally {
-    process.env.PATH = old;
+    if (old === undefined) delete process.env.CSC_JUPYTER;
+    else process.env.CSC_JUPYTER = old;
   }
 }
 
@@ -138,7 +139,7 @@ test("SIGTERM during a report stops nbconvert and the kernel it started, and rem
   const pidFile = path.join(TMP, "grandchild.pid");
   const out = path.join(TMP, "site-interrupted");
   const child = spawn(process.execPath, [path.join(ROOT, "bin", "csc-factcheck.js"), "report", "--out", out, "--notebooks", nbs, "--ledger", ledger], {
-    env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, FAKE_HANG: pidFile, TMPDIR: tmpdir },
+    env: { ...process.env, CSC_JUPYTER: path.join(bin, "jupyter"), FAKE_HANG: pidFile, TMPDIR: tmpdir },
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,
   });
