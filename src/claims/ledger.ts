@@ -3,6 +3,7 @@ import { MissingDataError, SuppressedError } from "../data/sources";
 import { VERDICTS } from "./types";
 import { loadClaims } from "./registry";
 import { CHECKS } from "./checks";
+import { realTables } from "./tables";
 import { decideVerdict, describeComparisons } from "./verdict";
 
 export interface LedgerOptions {
@@ -46,7 +47,7 @@ export async function checkClaim(c: Claim, all?: Claim[]): Promise<LedgerRow> {
   const pool = all ?? (registryForRefs ??= loadClaims());
   let res: CheckResult;
   try {
-    res = await fn({ id: c.id, document: c.document, location: c.location, quantity: c.quantity, params: c.params ?? {}, documentNumber: documentNumbers(pool, c.id) });
+    res = await fn({ id: c.id, document: c.document, location: c.location, quantity: c.quantity, params: c.params ?? {}, documentNumber: documentNumbers(pool, c.id) }, realTables());
   } catch (e) {
     // a suppressed or absent figure makes this claim unverifiable; the rest of the ledger goes on
     if (!(e instanceof SuppressedError || e instanceof MissingDataError)) throw e;

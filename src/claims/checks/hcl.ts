@@ -4,16 +4,15 @@ import type { Check, ClaimContext } from "./types";
 import { optParam, param } from "./types";
 import { DataError, source } from "../../data/sources";
 import { Obs, evidenceFor, num } from "../../data/obs";
-import { readCsv, RawTable } from "../../data/readers";
-import { BOUNDARY_CHANGES, laByCode, laByOnsCode, normaliseLaName, TINY_LAS } from "../../data/la";
-import { cinTable, CIN_EES, CIN_SFR } from "../../data/tidy/cin";
-import { claTable, CLA_EES, CLA_SFR, placementLayout2010 } from "../../data/tidy/cla";
-import { workforceTable, WORKFORCE_FILES, WORKFORCE_LABELS } from "../../data/tidy/workforce";
-import { deflatorSeries, deflatorTable, inPounds, ro3Table, s251Table, S251_EES_NATIONAL } from "../../data/tidy/spending";
+import type { RawTable } from "../../data/readers";
+import { BOUNDARY_CHANGES, normaliseLaName, TINY_LAS } from "../../data/la";
+import { laByCode, laByOnsCode, ofstedAuthoritiesIn, type Tables } from "../tables";
+import { CIN_EES, CIN_SFR } from "../../data/tidy/cin";
+import { CLA_EES, CLA_SFR, placementLayout2010 } from "../../data/tidy/cla";
+import { WORKFORCE_FILES, WORKFORCE_LABELS } from "../../data/tidy/workforce";
+import { inPounds, S251_EES_NATIONAL } from "../../data/tidy/spending";
 import { deflatorIndex } from "../../data/tidy/spending-deflator";
-import { populationTable } from "../../data/tidy/population";
-import { basisText, gradeCounts, judgementFor, OFSTED_SHEET, OFSTED_SOURCE, ofstedAuthoritiesIn, ofstedEvidence, parseBasis } from "../../data/tidy/ofsted";
-import { tableFor } from "../../data/tidy/catalog";
+import { basisText, gradeCounts, judgementFor, OFSTED_SHEET, OFSTED_SOURCE, ofstedEvidence, parseBasis } from "../../data/tidy/ofsted";
 import { fyFromEnd } from "../../data/tidy/common";
 import { percentChange, ratePer10k, sharePercent } from "../../stats/change";
 import { DOC_FILES } from "../registry";
@@ -37,14 +36,6 @@ import { change, label, tryEngland } from "./series";
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
-
-const memo = new Map<string, unknown>();
-
-/** A value computed once per process (small tables read from CSV files, LA datasets). */
-function once<T>(key: string, make: () => T): T {
-  if (!memo.has(key)) memo.set(key, make());
-  return memo.get(key) as T;
-}
 
 /** "CLA2018.csv, SSDA903 statistical release 2018". */
 function fileLabel(src: string): string {
@@ -103,8 +94,8 @@ export function yearsBetween(from: string, to: string): string[] {
 export const HCL_PREFER = ["cin-ees2020", "cla-ees2022", "cin-sfr-", "cla-"];
 
 /** One England observation per year of a measure (null where the files have none). */
-export function englandSeries(measure: string, from = "2009-10", to = "2019-20", prefer: string[] = HCL_PREFER): { year: string; obs: Obs | null }[] {
-  return yearsBetween(from, to).map((year) => ({ year, obs: tryEngland(measure, year, prefer) }));
+export function englandSeries(tables: Tables, measure: string, from = "2009-10", to = "2019-20", prefer: string[] = HCL_PREFER): { year: string; obs: Obs | null }[] {
+  return yearsBetween(from, to).map((year) => ({ year, obs: tryEngland(tables, measure, year, prefer) }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -117,14 +108,14 @@ export function englandSeries(measure: string, from = "2009-10", to = "2019-20",
  * plans starting rather than in force), given as an alternative of kind "definition" for the same
  * roles (percentage change, start, end).
  */
-const hclChange: Check = async (c) => {
-  const base = (await demandChecks.activityChange(c)) as CheckResult;
+const hclChange: Check = async (c, tables) => {
+  const base = (await demandChecks.activityChange(c, tables)) as CheckResult;
   const contrast = typeof c.params.contrast === "string" ? c.params.contrast : undefined;
   if (!contrast) return base;
   const from = param(c, "from");
   const to = param(c, "to");
   const prefer = Array.isArray(c.params.prefer) ? (c.params.prefer as string[]) : undefined;
-  const ch = change(contrast, from, to, prefer);
+  const ch = change(tables, contrast, from, to, prefer);
   // the contrast answers every role that the series gives to a percentage change, a start or an end
   const series = (c.params.series as Record<string, string> | undefined) ?? { pctChange: `${param(c, "measure")}.pct` };
   const values: Record<string, number | null> = {};
@@ -147,9 +138,9 @@ const hclChange: Check = async (c) => {
  * The highest England value of a measure over a span of years and the year of 31 March it fell in.
  * Roles: `peak` (the value), `peakYear` (e.g. 2018 for 31 March 2018).
  */
-const hclSeriesPeak: Check = (c) => {
+const hclSeriesPeak: Check = (c, tables) => {
   const measure = param(c, "measure");
-  const series = englandSeries(measure, param(c, "from"), param(c, "to")).filter((p) => p.obs && p.obs.value !== null);
+  const series = englandSeries(tables, measure, param(c, "from"), param(c, "to")).filter((p) => p.obs && p.obs.value !== null);
   if (series.length === 0) throw new DataError(`no England figures for ${label(measure)} between ${param(c, "from")} and ${param(c, "to")}`);
   const top = series.reduce((a, b) => (num(b.obs!) > num(a.obs!) ? b : a));
   const end = Number(top.year.slice(0, 4)) + 1;
@@ -165,14 +156,14 @@ const hclSeriesPeak: Check = (c) => {
  * How many times an England series fell from one year to the next (a document saying it "increased
  * year on year" states 0). params.series: { role: measure }, from, to.
  */
-const hclAnnualFalls: Check = (c) => {
+const hclAnnualFalls: Check = (c, tables) => {
   const spec = c.params.series as Record<string, string> | undefined;
   if (!spec) throw new Error(`claim "${c.id}": parameter "series" is missing`);
   const values: Record<string, number | null> = {};
   const used: Obs[] = [];
   const sentences: string[] = [];
   for (const [role, measure] of Object.entries(spec)) {
-    const s = englandSeries(measure, param(c, "from"), param(c, "to")).filter((p) => p.obs && p.obs.value !== null);
+    const s = englandSeries(tables, measure, param(c, "from"), param(c, "to")).filter((p) => p.obs && p.obs.value !== null);
     const falls: string[] = [];
     for (let i = 1; i < s.length; i++) {
       const a = num(s[i - 1].obs!);
@@ -195,10 +186,10 @@ const hclAnnualFalls: Check = (c) => {
  * with the same count on other denominators as alternatives: ONS's revised 0-17 estimate and the
  * 0-18 population the briefing names. Role `rate`.
  */
-const hclEnglandRate: Check = (c) => {
+const hclEnglandRate: Check = (c, tables) => {
   const measure = param(c, "measure");
   const year = param(c, "year");
-  const pop = populationTable();
+  const pop = tables.population();
   const mid = midYearBefore(year);
   const used: Obs[] = [];
   const sentences: string[] = [];
@@ -206,7 +197,7 @@ const hclEnglandRate: Check = (c) => {
   let rate: number;
   let count: Obs;
   if (measure === "cinAt31March" && CIN_SFR[year]) {
-    const t = readCsv(CIN_SFR[year]);
+    const t = tables.raw(CIN_SFR[year]);
     const r = nationalRow(t);
     const yy = year.slice(2, 4) + year.slice(5, 7);
     const rateObs = cellObs(t, r, "CINRatePer10K", { measure: "cinAt31MarchRate", year, level: "national", area: "England", code: "E92000001" });
@@ -216,19 +207,19 @@ const hclEnglandRate: Check = (c) => {
     rate = num(rateObs);
     sentences.push(`DfE published ${fmtNumber(rate)} children in need per 10,000 children aged under 18 at ${at31March(year)} (${fileLabel(t.source.id)}, column ${rateObs.col}): ${fmtNumber(num(count))} children on DfE's mid-${mid} estimate of ${fmtNumber(num(den))} aged 0-17 (${fmtNumber(ratePer10k(num(count), num(den)), 1)}), made before the 2011 Census.`);
   } else if (measure === "cinAt31March") {
-    const rateObs = cinTable().one({ measure: "cinAt31MarchRate", year, level: "national", src: CIN_EES["2020"].b1 });
-    count = cinTable().one({ measure, year, level: "national", src: CIN_EES["2020"].b1 });
+    const rateObs = tables.cin().one({ measure: "cinAt31MarchRate", year, level: "national", src: CIN_EES["2020"].b1 });
+    count = tables.cin().one({ measure, year, level: "national", src: CIN_EES["2020"].b1 });
     used.push(rateObs, count);
     rate = num(rateObs);
     sentences.push(`DfE published ${fmtNumber(rate, 1)} children in need per 10,000 children aged under 18 at ${at31March(year)} (${fileLabel(rateObs.src)}, column ${rateObs.col}; ${fmtNumber(num(count))} children).`);
-    const later = cinTable().filter({ measure: "cinAt31MarchRate", year, level: "national" }).filter((o) => o.src !== rateObs.src && o.value !== null);
+    const later = tables.cin().filter({ measure: "cinAt31MarchRate", year, level: "national" }).filter((o) => o.src !== rateObs.src && o.value !== null);
     for (const o of later) {
       used.push(o);
       alternatives.push({ label: `${fileLabel(o.src)}, re-based on revised populations`, kind: "revision", values: { rate: o.value } });
       sentences.push(`${fileLabel(o.src)} re-bases it on revised populations: ${fmtNumber(o.value, 1)}.`);
     }
   } else if (measure === "claAt31March" && year === CLA_SFR[0].year) {
-    const t = readCsv(CLA_SFR[0].cla);
+    const t = tables.raw(CLA_SFR[0].cla);
     const r = nationalRow(t);
     count = cellObs(t, r, t.colOf(`MarTotal_${Number(mid) + 1}`).name, { measure, year, level: "national", area: "England", code: "E92000001" });
     const den = cellObs(t, r, t.colOf(`Mid${mid}Pop0-17`).name, { measure: "claRatePopulation", year, level: "national", area: "England", code: "E92000001" });
@@ -236,10 +227,10 @@ const hclEnglandRate: Check = (c) => {
     rate = ratePer10k(num(count), num(den));
     sentences.push(`The ${fileLabel(t.source.id)} file gives ${fmtNumber(num(count))} children looked after at ${at31March(year)} (rounded to the nearest 100) and DfE's mid-${mid} estimate of ${fmtNumber(num(den))} children aged 0-17 (made before the 2011 Census): ${fmtNumber(rate, 1)} per 10,000, which DfE printed as a whole number.`);
   } else if (measure === "claAt31March") {
-    const rates = claTable().filter({ measure: "claRate", year, level: "national" }).filter((o) => o.value !== null && o.src.startsWith("cla-ees"));
+    const rates = tables.cla().filter({ measure: "claRate", year, level: "national" }).filter((o) => o.value !== null && o.src.startsWith("cla-ees"));
     if (rates.length === 0) throw new DataError(`no England rate of children looked after for ${year} in the looked-after files`);
     const first = rates[0];
-    count = claTable().one({ measure, year, level: "national", src: first.src });
+    count = tables.cla().one({ measure, year, level: "national", src: first.src });
     used.push(first, count);
     rate = num(first);
     sentences.push(`DfE's rate at ${at31March(year)} in ${fileLabel(first.src)}: ${fmtNumber(rate)} per 10,000 children aged under 18 (${fmtNumber(num(count))} children).`);
@@ -293,18 +284,18 @@ function fmtUnit(v: number | null | undefined, unit: Unit): string {
 }
 
 /** Population aged 0-18 at mid-year of one RO3 authority (ONS code), following the 2019-21 boundary changes. */
-function population0to18For(code: string, area: string, mid: string): Obs[] {
-  const rows = populationTable().filter({ measure: "population0to18", year: mid, level: "la" });
+function population0to18For(tables: Tables, code: string, area: string, mid: string): Obs[] {
+  const rows = tables.population().filter({ measure: "population0to18", year: mid, level: "la" });
   const exact = rows.filter((o) => o.code === code);
   if (exact.length) return exact;
-  const la = laByOnsCode(code);
+  const la = laByOnsCode(tables, code);
   if (la) {
     const other = rows.filter((o) => la.onsCodes.includes(o.code));
     if (other.length) return other;
     // an authority split later (Northamptonshire 2021): its successors' populations
     for (const ch of BOUNDARY_CHANGES) {
       if (!ch.from.includes(la.laCode) || ch.from.length !== 1) continue;
-      const names = ch.to.map((t) => normaliseLaName(laByCode(t).name));
+      const names = ch.to.map((t) => normaliseLaName(laByCode(tables, t).name));
       const parts = rows.filter((o) => names.includes(normaliseLaName(o.area)));
       if (parts.length === names.length) return parts;
     }
@@ -317,16 +308,16 @@ function population0to18For(code: string, area: string, mid: string): Obs[] {
  * Children's social care net current expenditure per 0-18 year old, by LA: MHCLG RO3 (£) divided by
  * ONS's mid-year population aged 0-18 (mid-year within the financial year: mid-2019 for 2019-20).
  */
-export function spendPer0to18(year: string): LaDataset {
-  return once(`spendPer0to18|${year}`, () => buildSpendPer0to18(year));
+export function spendPer0to18(tables: Tables, year: string): LaDataset {
+  return tables.memo(`spendPer0to18|${year}`, () => buildSpendPer0to18(tables, year));
 }
 
-function buildSpendPer0to18(year: string): LaDataset {
-  const spend = ro3Table().filter({ measure: "csNetExpenditure", year, level: "la" });
+function buildSpendPer0to18(tables: Tables, year: string): LaDataset {
+  const spend = tables.ro3().filter({ measure: "csNetExpenditure", year, level: "la" });
   const mid = midYearBefore(year);
   const rows: LaValue[] = spend.map((s) => {
     const area = s.area.replace(/\s+UA$/, "");
-    const pops = population0to18For(s.code, s.area, mid);
+    const pops = population0to18For(tables, s.code, s.area, mid);
     const pounds = inPounds(s);
     if (pops.length === 0 || pounds === null) return { area, code: s.code, value: null, marker: s.marker ?? "no population", obs: [s] };
     const p = pops.reduce((a, o) => a + num(o), 0);
@@ -336,22 +327,22 @@ function buildSpendPer0to18(year: string): LaDataset {
 }
 
 /** Rates by LA: children in need at 31 March, children looked after, workforce rates. */
-export function laDataset(dataset: string, year: string, src?: string): LaDataset {
+export function laDataset(tables: Tables, dataset: string, year: string, src?: string): LaDataset {
   const fromTable = (rows: Obs[], what: string, unit: Unit): LaDataset => {
     if (rows.length === 0) throw new DataError(`no LA figures for ${dataset} ${year}${src ? ` in ${src}` : ""}`);
     return { rows: rows.map((o) => ({ area: o.area, code: o.code || o.laCode || "", value: o.value, ...(o.marker !== undefined ? { marker: o.marker } : {}), obs: [o] })), what, unit, files: [fileLabel(rows[0].src)] };
   };
   switch (dataset) {
     case "cinAt31MarchRate":
-      return fromTable(cinTable().filter({ measure: dataset, year, level: "la", src: src ?? CIN_EES["2020"].b1 }), `children in need at ${at31March(year)} per 10,000 children aged under 18`, "per10k");
+      return fromTable(tables.cin().filter({ measure: dataset, year, level: "la", src: src ?? CIN_EES["2020"].b1 }), `children in need at ${at31March(year)} per 10,000 children aged under 18`, "per10k");
     case "claRate":
-      return fromTable(claTable().filter({ measure: dataset, year, level: "la", src: src ?? CLA_EES["2022"].rates }), `children looked after at ${at31March(year)} per 10,000 children aged under 18`, "per10k");
+      return fromTable(tables.cla().filter({ measure: dataset, year, level: "la", src: src ?? CLA_EES["2022"].rates }), `children looked after at ${at31March(year)} per 10,000 children aged under 18`, "per10k");
     case "vacancyRate":
     case "agencyRate":
     case "turnoverRate":
-      return fromTable(workforceTable().filter({ measure: dataset, year, level: "la", src: src ?? WORKFORCE_FILES[0] }), `${WORKFORCE_LABELS[dataset]} at 30 September ${year}`, "percent");
+      return fromTable(tables.workforce().filter({ measure: dataset, year, level: "la", src: src ?? WORKFORCE_FILES[0] }), `${WORKFORCE_LABELS[dataset]} at 30 September ${year}`, "percent");
     case "spendPer0to18":
-      return spendPer0to18(year);
+      return spendPer0to18(tables, year);
     default:
       throw new Error(`unknown LA dataset "${dataset}"`);
   }
@@ -377,11 +368,11 @@ const sameLa = (a: string, b: string) => normaliseLaName(a) === normaliseLaName(
  * explanation says whether the data agree (the value returned is always the data's).
  * For per-10,000 rates, params.denominator0to18: true adds each named LA's rate on a 0-18 population.
  */
-const hclLaDistribution: Check = (c) => {
+const hclLaDistribution: Check = (c, tables) => {
   const dataset = param(c, "dataset");
   const year = param(c, "year");
   const src = typeof c.params.src === "string" ? c.params.src : undefined;
-  const d = laDataset(dataset, year, src);
+  const d = laDataset(tables, dataset, year, src);
   const exclude = strList(c, "exclude");
   const excluded = d.rows.filter((r) => exclude.some((n) => sameLa(n, r.area)));
   const rows = d.rows.filter((r) => !excluded.includes(r));
@@ -447,7 +438,7 @@ const hclLaDistribution: Check = (c) => {
     }
     sentences.push(`${cap(where)}${agree}.`);
     if (c.params.denominator0to18 === true && d.unit === "per10k") {
-      const alt = rateOn0to18(dataset, year, src, hit);
+      const alt = rateOn0to18(tables, dataset, year, src, hit);
       if (alt) {
         alternatives.push({ label: `${hit.area} on ONS's 0-18 population`, kind: "denominator", values: { [role]: alt.rate } });
         sentences.push(`On ONS's mid-${midYearBefore(year)} population aged 0-18 ${hit.area}'s rate would be ${fmtNumber(alt.rate, 1)} per 10,000 (DfE's rates are per under-18s).`);
@@ -489,14 +480,14 @@ function tinyNote(rows: LaValue[]): string {
 }
 
 /** An LA's count over ONS's mid-year 0-18 population, for the rates DfE computes per under-18s. */
-function rateOn0to18(dataset: string, year: string, src: string | undefined, la: LaValue): { rate: number; obs: Obs[] } | null {
+function rateOn0to18(tables: Tables, dataset: string, year: string, src: string | undefined, la: LaValue): { rate: number; obs: Obs[] } | null {
   const countMeasure = dataset === "cinAt31MarchRate" ? "cinAt31March" : dataset === "claRate" ? "claAt31March" : undefined;
   if (!countMeasure) return null;
   const rateObs = la.obs[0];
-  const t = countMeasure === "cinAt31March" ? cinTable() : claTable();
+  const t = countMeasure === "cinAt31March" ? tables.cin() : tables.cla();
   const count = t.filter({ measure: countMeasure, year, level: "la", src: rateObs.src }).find((o) => o.row === rateObs.row);
   if (!count || count.value === null) return null;
-  const pops = population0to18For(la.code, la.area, midYearBefore(year));
+  const pops = population0to18For(tables, la.code, la.area, midYearBefore(year));
   if (pops.length === 0) return null;
   const p = pops.reduce((a, o) => a + num(o), 0);
   return { rate: ratePer10k(count.value, p), obs: [count, ...pops] };
@@ -526,13 +517,13 @@ export const PLACEMENT_GROUPS: Record<string, { label: string; codes2010: string
 };
 
 /** The 2010 March file's England placement values by code (values in alphabetical code order; see placementLayout2010). */
-function placements2010(): { byCode: Record<string, Obs>; total: Obs; order: string } {
-  return once("placements2010", buildPlacements2010);
+function placements2010(tables: Tables): { byCode: Record<string, Obs>; total: Obs; order: string } {
+  return tables.memo("placements2010", () => buildPlacements2010(tables));
 }
 
-function buildPlacements2010(): { byCode: Record<string, Obs>; total: Obs; order: string } {
+function buildPlacements2010(tables: Tables): { byCode: Record<string, Obs>; total: Obs; order: string } {
   const id = CLA_SFR[0].cla;
-  const t = readCsv(id);
+  const t = tables.raw(id);
   const total = t.colOf("MarTotal_2010").name;
   const layout = placementLayout2010(t, "MarPlace", total);
   const r = nationalRow(t);
@@ -543,12 +534,12 @@ function buildPlacements2010(): { byCode: Record<string, Obs>; total: Obs; order
 }
 
 /** England placement rows of an EES national-characteristics file for one year (time_period = year of 31 March). */
-function placementsEes(id: string, end: string): Map<string, Obs> {
-  return once(`placementsEes|${id}|${end}`, () => buildPlacementsEes(id, end));
+function placementsEes(tables: Tables, id: string, end: string): Map<string, Obs> {
+  return tables.memo(`placementsEes|${id}|${end}`, () => buildPlacementsEes(tables, id, end));
 }
 
-function buildPlacementsEes(id: string, end: string): Map<string, Obs> {
-  const t = readCsv(id);
+function buildPlacementsEes(tables: Tables, id: string, end: string): Map<string, Obs> {
+  const t = tables.raw(id);
   const out = new Map<string, Obs>();
   const fold = (s: string) => s.replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
   for (let r = 0; r < t.rows.length; r++) {
@@ -592,12 +583,12 @@ function group2010(codes: string[], p: ReturnType<typeof placements2010>): { val
  * December 2020 release that first published 2020 is not in it). Groups whose definition the table
  * may have changed between the two years carry the other definition as an alternative.
  */
-const hclPlacementRow: Check = (c) => {
+const hclPlacementRow: Check = (c, tables) => {
   const group = param(c, "group");
   const g = PLACEMENT_GROUPS[group];
   if (!g) throw new Error(`claim "${c.id}": unknown placement group "${group}" (${Object.keys(PLACEMENT_GROUPS).join(", ")})`);
-  const p = placements2010();
-  const ees = placementsEes(CLA_EES["2022"].placements, "2020");
+  const p = placements2010(tables);
+  const ees = placementsEes(tables, CLA_EES["2022"].placements, "2020");
   const eesFile = source(CLA_EES["2022"].placements).file;
   const used: Obs[] = [];
   const sentences: string[] = [];
@@ -605,7 +596,7 @@ const hclPlacementRow: Check = (c) => {
   const dataTolerance: Record<string, number> = {};
   let v2010: number | null;
   if (group === "all") {
-    const series = claTable().filter({ measure: "claAt31March", year: CLA_SFR[0].year, level: "national" }).filter((o) => o.src.startsWith("cla-ees") && o.value !== null);
+    const series = tables.cla().filter({ measure: "claAt31March", year: CLA_SFR[0].year, level: "national" }).filter((o) => o.src.startsWith("cla-ees") && o.value !== null);
     const ts = series[0];
     if (!ts) throw new DataError(`no England total of children looked after for ${CLA_SFR[0].year} in the EES time series`);
     used.push(ts, p.total);
@@ -639,10 +630,10 @@ const hclPlacementRow: Check = (c) => {
     sentences.push(`Counted as ${g.alt.label}: ${a.value === null ? "no 2010 total (a code is suppressed)" : fmtNumber(a.value)} in 2010 and ${fmtNumber(b.value)} in 2020${a.value !== null && b.value !== null && v2010 !== null && v2020 !== null ? ` (${fmtPercent(percentChange(a.value, b.value), 0, true)}, against ${fmtPercent(percentChange(v2010, v2020), 0, true)} on DfE's category)` : ""}.`);
   }
   // how much DfE's later releases moved the same group for 2019, first published vs the 2022 release
-  const sfr19 = once(`readCsv|${CLA_SFR[CLA_SFR.length - 1].cla}`, () => readCsv(CLA_SFR[CLA_SFR.length - 1].cla));
+  const sfr19 = tables.raw(CLA_SFR[CLA_SFR.length - 1].cla);
   const r19 = nationalRow(sfr19);
   const first19 = SFR2019_COLUMNS[group].map((col) => cellObs(sfr19, r19, col, { measure: `placement:${col}`, year: "2018-19", level: "national", area: "England", code: "E92000001" }));
-  const later19 = pickRows(placementsEes(CLA_EES["2022"].placements, "2019"), g.rows2020, eesFile);
+  const later19 = pickRows(placementsEes(tables, CLA_EES["2022"].placements, "2019"), g.rows2020, eesFile);
   const f19 = sumOf(first19).value;
   const l19 = sumOf(later19).value;
   if (f19 !== null && l19 !== null) {
@@ -658,26 +649,26 @@ const hclPlacementRow: Check = (c) => {
 const bn = (pounds: number) => pounds / 1e9;
 
 /** England RO3 children's social care net current expenditure in a year (£), with its observation. */
-export function englandCsSpend(year: string): { pounds: number; obs: Obs } {
-  const o = ro3Table().one({ measure: "csNetExpenditure", year, level: "national" });
+export function englandCsSpend(tables: Tables, year: string): { pounds: number; obs: Obs } {
+  const o = tables.ro3().one({ measure: "csNetExpenditure", year, level: "national" });
   const p = inPounds(o);
   if (p === null) throw new DataError(`${source(o.src).file} row ${o.row}, column "${o.col}": England children's social care spending ${year} is missing`);
   return { pounds: p, obs: o };
 }
 
 /** The GDP deflator index of a year (March 2020 series; forecast years chained from growth). */
-export function deflator(year: string): { index: number; forecast: boolean } {
-  return deflatorIndex(deflatorSeries(), year);
+export function deflator(tables: Tables, year: string): { index: number; forecast: boolean } {
+  return deflatorIndex(tables.deflatorSeries(), year);
 }
 
 /** Real terms in the prices of `target`, with the March 2020 HM Treasury deflator. */
-export function realTermsOf(pounds: number, year: string, target: string): number {
-  return (pounds * deflator(target).index) / deflator(year).index;
+export function realTermsOf(tables: Tables, pounds: number, year: string, target: string): number {
+  return (pounds * deflator(tables, target).index) / deflator(tables, year).index;
 }
 
 /** What the deflator vintage does to the table, from the series in the mirror. */
-function vintageSentence(): string {
-  const series = deflatorSeries().sort((a, b) => a.year.localeCompare(b.year));
+function vintageSentence(tables: Tables): string {
+  const series = tables.deflatorSeries().sort((a, b) => a.year.localeCompare(b.year));
   const outturn = series.filter((p) => p.index !== null);
   const last = outturn[outturn.length - 1];
   const next = series.find((p) => p.year > last.year);
@@ -689,10 +680,10 @@ function vintageSentence(): string {
  * "real" (roles `real`, £bn in params.prices (default 2019-20) prices, and `realChange`, per cent on
  * params.changeFrom when given).
  */
-const hclSpendingRow: Check = (c) => {
+const hclSpendingRow: Check = (c, tables) => {
   const year = param(c, "year");
   const basis = param(c, "basis");
-  const s = englandCsSpend(year);
+  const s = englandCsSpend(tables, year);
   const f = source(s.obs.src);
   const used: Obs[] = [s.obs];
   if (basis === "cash") {
@@ -702,23 +693,23 @@ const hclSpendingRow: Check = (c) => {
   }
   if (basis !== "real") throw new Error(`claim "${c.id}": basis must be "cash" or "real"`);
   const prices = optParam(c, "prices", "2019-20");
-  const dObs = deflatorTable().filter({ level: "national" }).filter((o) => [year, prices, ...(typeof c.params.changeFrom === "string" ? [c.params.changeFrom] : [])].includes(o.year));
+  const dObs = tables.deflator().filter({ level: "national" }).filter((o) => [year, prices, ...(typeof c.params.changeFrom === "string" ? [c.params.changeFrom] : [])].includes(o.year));
   used.push(...dObs);
-  const di = deflator(year);
-  const dt = deflator(prices);
-  const real = realTermsOf(s.pounds, year, prices);
+  const di = deflator(tables, year);
+  const dt = deflator(tables, prices);
+  const real = realTermsOf(tables, s.pounds, year, prices);
   const values: Record<string, number | null> = { real: bn(real) };
   const sentences = [
     `RO3 ${year}: £${fmtNumber(bn(s.pounds), 3)} billion cash; HM Treasury GDP deflator (${path.posix.basename(source(dObs[0]?.src ?? "spending-deflators-gdp-deflators-budget-march-2020-update").file)}, March 2020): ${year === prices ? "" : `${year} ${fmtNumber(di.index, 2)}, `}${prices} ${fmtNumber(dt.index, 2)}${dt.forecast ? " (a forecast: the March 2020 file has no outturn for it, so it is chained from the forecast growth)" : ""}; in ${prices} prices £${fmtNumber(bn(real), 3)} billion.`,
   ];
   if (typeof c.params.changeFrom === "string") {
-    const prev = englandCsSpend(c.params.changeFrom);
+    const prev = englandCsSpend(tables, c.params.changeFrom);
     used.push(prev.obs);
-    const rPrev = realTermsOf(prev.pounds, c.params.changeFrom, prices);
+    const rPrev = realTermsOf(tables, prev.pounds, c.params.changeFrom, prices);
     values.realChange = percentChange(rPrev, real);
     sentences.push(`Against ${c.params.changeFrom} (£${fmtNumber(bn(prev.pounds), 3)} billion cash, £${fmtNumber(bn(rPrev), 3)} billion real): ${fmtPercent(values.realChange, 2, true)} in real terms.`);
   }
-  sentences.push(vintageSentence());
+  sentences.push(vintageSentence(tables));
   return { values, evidence: evidenceFor(used), explanation: sentences.join(" ") };
 };
 
@@ -730,12 +721,12 @@ const hclSpendingRow: Check = (c) => {
  * (role `level`), and its per cent change on the year before (role `pctChange`), from DfE's 2021-22
  * EES national file (the earliest release in the mirror with 2019-20).
  */
-const hclS251Spend: Check = (c) => {
+const hclS251Spend: Check = (c, tables) => {
   const year = param(c, "year");
   const line = optParam(c, "line", "cla");
   const kind = optParam(c, "kind", "gross");
   const prevYear = fyFromEnd(Number(year.slice(0, 4)));
-  const t = s251Table();
+  const t = tables.s251();
   const pick = (y: string) => t.one({ measure: `s251:${line}:${kind}`, year: y, level: "national", src: S251_EES_NATIONAL });
   const a = pick(prevYear);
   const b = pick(year);
@@ -762,10 +753,10 @@ const hclS251Spend: Check = (c) => {
  * authorities count) or "firstSif" (every LA's first single-inspection-framework judgement, for the
  * authorities of params.fy).
  */
-const hclOfstedShare: Check = (c) => {
+const hclOfstedShare: Check = (c, tables) => {
   const basis = parseBasis(param(c, "basis"));
   const fy = param(c, "fy");
-  const las = ofstedAuthoritiesIn(fy);
+  const las = ofstedAuthoritiesIn(tables, fy);
   const items = las.map((a) => ({ a, j: judgementFor(a, basis) }));
   const counts = gradeCounts(items.map((x) => x.j));
   const judged = counts.total - counts.none;
@@ -792,10 +783,10 @@ const PROVIDER_LABELS: Record<string, string> = { CLA_Priv: "private providers",
 const providers = (cols: string[]) => cols.map((c) => `${PROVIDER_LABELS[c] ?? c} (${c})`).join(" and ");
 
 /** A looked-after SFR file's England value of a column (the file of the year ending 31 March `end`). */
-function sfrClaEngland(year: string, column: string): Obs {
+function sfrClaEngland(tables: Tables, year: string, column: string): Obs {
   const f = CLA_SFR.find((s) => s.year === year);
   if (!f) throw new DataError(`no looked-after SFR file for ${year} in the mirror (years: ${CLA_SFR.map((s) => s.year).join(", ")})`);
-  const t = once(`readCsv|${f.cla}`, () => readCsv(f.cla));
+  const t = tables.raw(f.cla);
   return cellObs(t, nationalRow(t), column, { measure: column, year, level: "national", area: "England", code: "E92000001" });
 }
 
@@ -806,13 +797,13 @@ function sfrClaEngland(year: string, column: string): Obs {
  * document's figure comes from another body's own classification of providers, so the verdict is
  * `unverifiable`: the values show what DfE's provider columns give.
  */
-const hclProviderGrowth: Check = (c) => {
+const hclProviderGrowth: Check = (c, tables) => {
   const from = param(c, "from");
   const to = param(c, "to");
   const cols = strList(c, "providers");
   const alt = strList(c, "altProviders");
-  const total = (y: string) => sfrClaEngland(y, `CLA_Mar${Number(y.slice(0, 4)) + 1}`);
-  const sum = (y: string, cs: string[]) => cs.map((col) => sfrClaEngland(y, col));
+  const total = (y: string) => sfrClaEngland(tables, y, `CLA_Mar${Number(y.slice(0, 4)) + 1}`);
+  const sum = (y: string, cs: string[]) => cs.map((col) => sfrClaEngland(tables, y, col));
   const ta = total(from);
   const tb = total(to);
   const pa = sum(from, cols);
@@ -839,11 +830,11 @@ const hclProviderGrowth: Check = (c) => {
 // hclLaCount: how many authorities a file has
 
 /** The number of LAs with a row for params.measure in params.year of the children-in-need file params.src (role `count`). */
-const hclLaCount: Check = (c) => {
+const hclLaCount: Check = (c, tables) => {
   const measure = param(c, "measure");
   const year = param(c, "year");
   const src = param(c, "src");
-  const rows = tableFor(measure).filter({ measure, year, level: "la", src });
+  const rows = tables.obs(measure).filter({ measure, year, level: "la", src });
   if (rows.length === 0) throw new DataError(`no LA rows for ${label(measure)} ${year} in ${src}`);
   const tiny = Object.values(TINY_LAS).filter((n) => rows.some((o) => sameLa(o.area, n)));
   const r = rows.map((o) => o.row);
@@ -863,11 +854,11 @@ const hclLaCount: Check = (c) => {
  * later releases as alternatives. When the measure is missing from the earliest release, the
  * explanation shows how much that release's other figures were revised in the next.
  */
-const hclWorkforceRow: Check = (c) => {
+const hclWorkforceRow: Check = (c, tables) => {
   const measure = param(c, "measure");
   const fromY = param(c, "from");
   const toY = param(c, "to");
-  const t = workforceTable();
+  const t = tables.workforce();
   const rate = /Rate$/.test(measure);
   const fmt = (v: number | null) => (rate ? fmtPercent(v, 1) : fmtNumber(v, 1));
   const vintages = WORKFORCE_FILES.filter((id) => t.filter({ measure, level: "national", src: id }).length > 0);
@@ -945,7 +936,7 @@ const RELATIONS: Record<string, (v: number[]) => number> = {
  * as the tolerance: a percentage change of two levels written to 0.01 is itself uncertain). For a
  * percentage change of two percentages it also reports the change in percentage points.
  */
-const hclConsistency: Check = async (c) => {
+const hclConsistency: Check = async (c, tables) => {
   const refs = (c.params.inputs as string[] | undefined) ?? [];
   const got = refs.map((r) => docNumber(c, r));
   const relation = String(c.params.relation ?? "");
@@ -953,7 +944,7 @@ const hclConsistency: Check = async (c) => {
   const f = RELATIONS[relation];
   if (!f) throw new Error(`claim "${c.id}": unknown consistency relation "${relation}"`);
   const scaled: ClaimContext = { ...c, documentNumber: (ref: string) => { const d = docNumber(c, ref); return { value: d.value, written: d.written, claim: d.claim }; } };
-  const base = (await genericChecks.consistency(scaled)) as CheckResult;
+  const base = (await genericChecks.consistency(scaled, tables)) as CheckResult;
   const role = optParam(c, "role", "value");
   const implied = base.values[role] as number;
   const { lo, hi } = rangeOver(got.map((g) => g.value), got.map((g) => g.tol), f);
@@ -993,7 +984,7 @@ function complement(c: ClaimContext, refs: string[], got: ReturnType<typeof docN
  * (params.numerator, params.denominator: "claim-id:role" lists; params.role). params.otherDenominator
  * gives another reading (e.g. DfE's own definition) reported beside it.
  */
-const hclDefinedRate: Check = (c) => {
+const hclDefinedRate: Check = (c, tables) => {
   const role = optParam(c, "role", "rate");
   const nums = strList(c, "numerator").map((r) => docNumber(c, r));
   const dens = strList(c, "denominator").map((r) => docNumber(c, r));
@@ -1024,7 +1015,7 @@ const hclDefinedRate: Check = (c) => {
  * How many of the document's own numbers (params.inputs) satisfy params.test ("eq:0", "gt:39",
  * "lt:50"): for a sentence that counts what its own table lists. Role params.role.
  */
-const hclDocumentCount: Check = (c) => {
+const hclDocumentCount: Check = (c, tables) => {
   const role = optParam(c, "role", "count");
   const refs = strList(c, "inputs");
   const [op, xs] = param(c, "test").split(":");

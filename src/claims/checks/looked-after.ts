@@ -4,8 +4,8 @@ import type { Check } from "./types";
 import { param } from "./types";
 import { DataError, source } from "../../data/sources";
 import { Obs, evidenceFor, num } from "../../data/obs";
-import { claTable, CLA_LABELS } from "../../data/tidy/cla";
-import { tableFor } from "../../data/tidy/catalog";
+import { CLA_LABELS } from "../../data/tidy/cla";
+import type { Tables } from "../tables";
 import { fyFromEnd } from "../../data/tidy/common";
 import { percentChange, ratePer10k, sharePercent } from "../../stats/change";
 import { fmtNumber, fmtPercent, fmtRate } from "../../format";
@@ -21,13 +21,13 @@ export function fileLabel(src: string): string {
 }
 
 /** Every England observation of a measure in a year, in release order (first published first). */
-function england(measure: string, year: string): Obs[] {
-  return claTable().filter({ measure, year, level: "national" });
+function england(tables: Tables, measure: string, year: string): Obs[] {
+  return tables.cla().filter({ measure, year, level: "national" });
 }
 
 /** The England figure as first published (the first release in the table holding a number). */
-function firstPublished(measure: string, year: string): Obs {
-  const o = england(measure, year).find((x) => x.value !== null);
+function firstPublished(tables: Tables, measure: string, year: string): Obs {
+  const o = england(tables, measure, year).find((x) => x.value !== null);
   if (!o) throw new DataError(`no England figure for ${CLA_LABELS[measure] ?? measure} in ${year} in the looked-after files`);
   return o;
 }
@@ -44,16 +44,16 @@ function fyParam(y: string): string {
  * The England rate of children looked after per 10,000 children at 31 March of a year, as first
  * published, with every later release as an alternative. Role params.role, default `rate<year>`.
  */
-const claRate: Check = (c) => {
+const claRate: Check = (c, tables) => {
   const year = fyParam(param(c, "year"));
   const end = Number(year.slice(0, 4)) + 1;
   const role = typeof c.params.role === "string" ? c.params.role : `rate${end}`;
-  const o = firstPublished("claRate", year);
-  const later = england("claRate", year).filter((x) => x !== o && x.value !== null);
+  const o = firstPublished(tables, "claRate", year);
+  const later = england(tables, "claRate", year).filter((x) => x !== o && x.value !== null);
   const used: Obs[] = [o, ...later];
   const sentences = [`England, ${at31March(year)}: ${fmtNumber(num(o), Number.isInteger(num(o)) ? 0 : 1)} children looked after per 10,000 children aged under 18, as first published (${fileLabel(o.src)}, column ${o.col}).`];
-  const n = england("claAt31March", year).find((x) => x.src === o.src && x.value !== null);
-  const p = england("claRatePopulation", year).find((x) => x.src === o.src && x.value !== null);
+  const n = england(tables, "claAt31March", year).find((x) => x.src === o.src && x.value !== null);
+  const p = england(tables, "claRatePopulation", year).find((x) => x.src === o.src && x.value !== null);
   if (n && p) {
     used.push(n, p);
     sentences.push(`DfE publishes these rates rounded to whole numbers: from the same file, ${fmtNumber(num(n))} children / ${fmtNumber(num(p))} children aged under 18 × 10,000 = ${fmtNumber(ratePer10k(num(n), num(p)), 2)}.`);
@@ -73,16 +73,16 @@ const claRate: Check = (c) => {
  * population before mid-1997, so a rate for an early year cannot be computed: those roles are null
  * and the claim is unverifiable, with what the data does say.
  */
-const claRateLongRun: Check = (c) => {
+const claRateLongRun: Check = (c, tables) => {
   const fromYear = param(c, "from");
   const toYear = param(c, "to");
   const from = fyParam(fromYear);
   const to = fyParam(toYear);
-  const nFrom = firstPublished("claAt31March", from);
-  const nTo = firstPublished("claAt31March", to);
-  const rTo = firstPublished("claRate", to);
+  const nFrom = firstPublished(tables, "claAt31March", from);
+  const nTo = firstPublished(tables, "claAt31March", to);
+  const rTo = firstPublished(tables, "claRate", to);
   // the same series (the time series) at both ends, so the change is not mixed across vintages
-  const seriesTo = england("claAt31March", to).find((x) => x.src === nFrom.src && x.value !== null);
+  const seriesTo = england(tables, "claAt31March", to).find((x) => x.src === nFrom.src && x.value !== null);
   const used: Obs[] = [nFrom, nTo, rTo, ...(seriesTo ? [seriesTo] : [])];
   const pctNumbers = percentChange(num(nFrom), num(nTo));
   const sentences = [
@@ -94,12 +94,12 @@ const claRateLongRun: Check = (c) => {
   // context: the earliest year for which the mirror has a 0-17 population (ONS revised back series)
   const evidence: Evidence[] = [];
   try {
-    const popTable = tableFor("population0to17");
+    const popTable = tables.obs("population0to17");
     const years = popTable.years("population0to17");
     const first = years[0];
     if (first) {
       const pop = popTable.england("population0to17", first);
-      const nYear = firstPublished("claAt31March", fyFromEnd(Number(first) + 1));
+      const nYear = firstPublished(tables, "claAt31March", fyFromEnd(Number(first) + 1));
       const r = ratePer10k(num(nYear), num(pop));
       sentences.push(`For scale: the earliest 0-17 population in the mirror is for mid-${first} (${fmtNumber(num(pop))}, ONS back series), which with the ${fmtNumber(num(nYear))} children looked after at 31 March ${Number(first) + 1} gives ${fmtRate(r, 1)}; a rate for ${fromYear} cannot be inferred from it.`);
       evidence.push(...evidenceFor([pop, nYear], "context only: the earliest year with a population in the mirror"));
@@ -131,7 +131,7 @@ function definitionValue(measures: string[], year: string, pick: (m: string) => 
  * to "residential care (a category that includes secure units and children's homes)": secure units,
  * children's homes and semi-independent living. Role pctChange (also from, to).
  */
-const residentialNumberChange: Check = (c) => {
+const residentialNumberChange: Check = (c, tables) => {
   const from = param(c, "from");
   const to = param(c, "to");
   const alternatives: Alternative[] = [];
@@ -139,8 +139,8 @@ const residentialNumberChange: Check = (c) => {
   const used: Obs[] = [];
   let primary: { pct: number; a: number; b: number; tol: number } | undefined;
   for (const d of RESIDENTIAL_DEFINITIONS) {
-    const a = definitionValue(d.measures, from, (m) => firstPublished(m, from));
-    const b = definitionValue(d.measures, to, (m) => firstPublished(m, to));
+    const a = definitionValue(d.measures, from, (m) => firstPublished(tables, m, from));
+    const b = definitionValue(d.measures, to, (m) => firstPublished(tables, m, to));
     if (!a || !b) {
       sentences.push(`${d.label}: not in the files for both years.`);
       continue;
@@ -153,8 +153,8 @@ const residentialNumberChange: Check = (c) => {
     if (!primary) primary = { pct, a: a.value, b: b.value, tol };
     else alternatives.push({ label: d.label, kind: "definition", values: { pctChange: pct, from: a.value, to: b.value } });
     // the end year as revised in later releases
-    for (const rel of new Set(england(d.measures[0], to).map((o) => o.src))) {
-      const r = definitionValue(d.measures, to, (m) => england(m, to).find((o) => o.src === rel));
+    for (const rel of new Set(england(tables, d.measures[0], to).map((o) => o.src))) {
+      const r = definitionValue(d.measures, to, (m) => england(tables, m, to).find((o) => o.src === rel));
       if (!r || r.obs[0].src === b.obs[0].src || r.value === b.value) continue;
       used.push(...r.obs);
       const p2 = percentChange(a.value, r.value);
@@ -164,15 +164,15 @@ const residentialNumberChange: Check = (c) => {
   }
   if (!primary) throw new DataError(`no residential placement counts at 31 March for both ${from} and ${to} in the looked-after files`);
   // the 2015-16 break in the residential-school count
-  const rs = ["2014-15", "2015-16"].map((y) => england("claResidentialSchools", y).find((o) => o.value !== null));
-  const sh = ["2014-15", "2015-16"].map((y) => england("claSecureHomesSemiIndependent", y).find((o) => o.value !== null));
+  const rs = ["2014-15", "2015-16"].map((y) => england(tables, "claResidentialSchools", y).find((o) => o.value !== null));
+  const sh = ["2014-15", "2015-16"].map((y) => england(tables, "claSecureHomesSemiIndependent", y).find((o) => o.value !== null));
   if (rs[0] && rs[1] && sh[0] && sh[1] && from < "2015-16" && to >= "2015-16") {
     used.push(...(rs as Obs[]), ...(sh as Obs[]));
     sentences.push(`Only the widest definition is consistent over the period: between 31 March 2015 and 2016 residential schools fall from ${fmtNumber(num(rs[0]))} to ${fmtNumber(num(rs[1]))} while secure units, children's homes and semi-independent living rise from ${fmtNumber(num(sh[0]))} to ${fmtNumber(num(sh[1]))}, which points to children moving from one category to the other.`);
   }
   // the share of all children looked after, at both ends
-  const totA = firstPublished("claAt31March", from);
-  const totB = firstPublished("claAt31March", to);
+  const totA = firstPublished(tables, "claAt31March", from);
+  const totB = firstPublished(tables, "claAt31March", to);
   const shareA = sharePercent(primary.a, num(totA));
   const shareB = sharePercent(primary.b, num(totB));
   used.push(totA, totB);

@@ -1,8 +1,8 @@
 import { DataError, MissingDataError } from "../../data/sources";
 import { Obs, num } from "../../data/obs";
-import { tableFor } from "../../data/tidy/catalog";
 import { percentChange } from "../../stats/change";
 import { CLA_LABELS } from "../../data/tidy/cla";
+import type { Tables } from "../tables";
 
 /** Readable names of measures, for explanations. */
 export const MEASURE_LABELS: Record<string, string> = {
@@ -29,8 +29,8 @@ export const label = (m: string) => MEASURE_LABELS[m] ?? CLA_LABELS[m] ?? m;
 export const DEFAULT_PREFER = ["cin-ees2020", "cin-sfr-", "cla-", "population-"];
 
 /** The England observation of a measure in a year, choosing among vintages by preference. */
-export function pickEngland(measure: string, year: string, prefer: string[] = DEFAULT_PREFER): Obs {
-  const hits = tableFor(measure).filter({ measure, year, level: "national" });
+export function pickEngland(t: Tables, measure: string, year: string, prefer: string[] = DEFAULT_PREFER): Obs {
+  const hits = t.obs(measure).filter({ measure, year, level: "national" });
   if (hits.length === 0) throw new MissingDataError(`no England figure for ${label(measure)} in ${year} in the data`);
   if (hits.length === 1) return hits[0];
   for (const p of prefer) {
@@ -41,14 +41,14 @@ export function pickEngland(measure: string, year: string, prefer: string[] = DE
 }
 
 /** Every England observation of a measure in a year (all vintages). */
-export function allEngland(measure: string, year: string): Obs[] {
-  return tableFor(measure).filter({ measure, year, level: "national" });
+export function allEngland(t: Tables, measure: string, year: string): Obs[] {
+  return t.obs(measure).filter({ measure, year, level: "national" });
 }
 
 /** England value or null when the year is not in the data. */
-export function tryEngland(measure: string, year: string, prefer?: string[]): Obs | null {
+export function tryEngland(t: Tables, measure: string, year: string, prefer?: string[]): Obs | null {
   try {
-    return pickEngland(measure, year, prefer);
+    return pickEngland(t, measure, year, prefer);
   } catch (e) {
     if (e instanceof DataError) return null;
     throw e;
@@ -82,9 +82,9 @@ export function pctChangeTolerance(from: number, to: number, a: number, b: numbe
 }
 
 /** The change of a measure between two years, with the observations used. */
-export function change(measure: string, from: string, to: string, prefer?: string[]): { a: Obs; b: Obs; pct: number; tol: number } {
-  const a = pickEngland(measure, from, prefer);
-  const b = pickEngland(measure, to, prefer);
+export function change(t: Tables, measure: string, from: string, to: string, prefer?: string[]): { a: Obs; b: Obs; pct: number; tol: number } {
+  const a = pickEngland(t, measure, from, prefer);
+  const b = pickEngland(t, measure, to, prefer);
   const pct = percentChange(num(a), num(b));
   return { a, b, pct, tol: pctChangeTolerance(num(a), num(b), roundingOf(a), roundingOf(b)) };
 }
@@ -95,8 +95,8 @@ export function midYearOf(fy: string): string {
 }
 
 /** Growth of the ONS 0-17 population between the mid-years behind two financial years. */
-export function populationGrowth(from: string, to: string): { a: Obs; b: Obs; pct: number } {
-  const t = tableFor("population0to17");
+export function populationGrowth(tables: Tables, from: string, to: string): { a: Obs; b: Obs; pct: number } {
+  const t = tables.obs("population0to17");
   const a = t.england("population0to17", midYearOf(from));
   const b = t.england("population0to17", midYearOf(to));
   return { a, b, pct: percentChange(num(a), num(b)) };

@@ -3,9 +3,9 @@ import type { Check, ClaimContext } from "./types";
 import { optParam, param } from "./types";
 import { DataError, MissingDataError } from "../../data/sources";
 import { Obs, evidenceFor } from "../../data/obs";
-import { RS_2017_18, S251_FILES, deflatorSeries, deflatorTable, inPounds, raTable, ro3Table, rsTable, s251Table } from "../../data/tidy/spending";
+import { RS_2017_18, S251_FILES, inPounds } from "../../data/tidy/spending";
 import { deflatorIndex, realTerms } from "../../data/tidy/spending-deflator";
-import { laByName, laByOnsCode } from "../../data/la";
+import { laByName, laByOnsCode, type Tables } from "../tables";
 import { percentChange, sharePercent } from "../../stats/change";
 import { fmtNumber, fmtPercent } from "../../format";
 
@@ -44,17 +44,17 @@ function derived(base: Obs, measure: string, area: string, value: number, derive
 }
 
 /** The DfE 3-digit code of an MHCLG LA row: through its ONS code, else its name (a file's code can be a slip). */
-function laCodeOf(o: Obs): string {
-  const la = laByOnsCode(o.code) ?? laByName(o.area.replace(/\s+(UA|CC|MBC)$/, ""));
+function laCodeOf(tables: Tables, o: Obs): string {
+  const la = laByOnsCode(tables, o.code) ?? laByName(tables, o.area.replace(/\s+(UA|CC|MBC)$/, ""));
   if (!la) throw new DataError(`${o.src} row ${o.row}: cannot match "${o.area}" (${o.code}) to a DfE local authority`);
   return la.laCode;
 }
 
-const deflators = () => deflatorSeries();
-const deflatorObs = (years: string[]) => [...new Set(years)].map((y) => deflatorTable().one({ measure: "gdpDeflator", year: y }));
+const deflators = (tables: Tables) => tables.deflatorSeries();
+const deflatorObs = (tables: Tables, years: string[]) => [...new Set(years)].map((y) => tables.deflator().one({ measure: "gdpDeflator", year: y }));
 /** Price growth between two financial years with the March 2020 deflator, in per cent. */
-export function priceGrowth(from: string, to: string): number {
-  const s = deflators();
+export function priceGrowth(tables: Tables, from: string, to: string): number {
+  const s = deflators(tables);
   return percentChange(deflatorIndex(s, from).index, deflatorIndex(s, to).index);
 }
 const DEFLATOR_NOTE =
@@ -95,16 +95,16 @@ export interface OverspendYear {
   englandDiff: number;
 }
 
-function outturnRows(year: string, vintage: OutturnVintage): { la: Obs[]; england: Obs; label: string } {
+function outturnRows(tables: Tables, year: string, vintage: OutturnVintage): { la: Obs[]; england: Obs; label: string } {
   if (vintage === "first-release" && year === "2017-18") {
-    const t = rsTable();
+    const t = tables.rs();
     return {
       la: t.filter({ measure: "rsCsNetExpenditure", year, level: "la" }),
       england: t.one({ measure: "rsCsNetExpenditure", year, level: "national" }),
       label: `MHCLG revenue outturn summary (RS) ${year} as first published (${RS_2017_18.id}, line 330 children social care)`,
     };
   }
-  const t = ro3Table();
+  const t = tables.ro3();
   const la = t.filter({ measure: "csNetExpenditure", year, level: "la" });
   if (la.length === 0) throw new MissingDataError(`no MHCLG revenue outturn (RO3) by LA for ${year} in the mirror; "Local authority revenue expenditure and financing England: ${year} individual local authority data – outturn" (RO3 or RS) would settle it`);
   return {
@@ -121,14 +121,14 @@ function outturnRows(year: string, vintage: OutturnVintage): { la: Obs[]; englan
  * matched by their DfE code (through the ONS code, or the name where a file's code is a slip); an
  * LA whose outturn or budget is missing ("…" in the file) is left out of the count and named.
  */
-export function overspendYear(year: string, vintage: OutturnVintage = "first-release"): OverspendYear {
-  const out = outturnRows(year, vintage);
-  const ra = raTable();
+export function overspendYear(tables: Tables, year: string, vintage: OutturnVintage = "first-release"): OverspendYear {
+  const out = outturnRows(tables, year, vintage);
+  const ra = tables.ra();
   const budgets = ra.filter({ measure: "csBudget", year, level: "la" });
   if (budgets.length === 0) throw new MissingDataError(`no MHCLG revenue account budget (RA) by LA for ${year} in the mirror; "Local authority revenue expenditure and financing England: ${year} budget individual local authority data" would settle it`);
-  const budgetOf = new Map(budgets.map((o) => [laCodeOf(o), o]));
+  const budgetOf = new Map(budgets.map((o) => [laCodeOf(tables, o), o]));
   const las: LaBalance[] = out.la.map((o) => {
-    const laCode = laCodeOf(o);
+    const laCode = laCodeOf(tables, o);
     const b = budgetOf.get(laCode);
     if (!b) throw new DataError(`RA ${year}: no budget row for ${o.area} (LA ${laCode}), which has an outturn row (${o.src} row ${o.row})`);
     const diff = o.value === null || b.value === null ? null : pounds(o) - pounds(b);
@@ -155,14 +155,14 @@ export function overspendYear(year: string, vintage: OutturnVintage = "first-rel
 }
 
 /** LAs whose s251 outturn (children and young people's services excl. CERA, gross or net) exceeded their RA children's social care budget. */
-function s251AgainstBudget(year: string, kind: "gross" | "net"): { over: number; counted: number; share: number; sum: number } | null {
+function s251AgainstBudget(tables: Tables, year: string, kind: "gross" | "net"): { over: number; counted: number; share: number; sum: number } | null {
   const f = S251_FILES[year];
   if (!f) return null;
-  const budgetOf = new Map(raTable().filter({ measure: "csBudget", year, level: "la" }).map((o) => [laCodeOf(o), o]));
+  const budgetOf = new Map(tables.ra().filter({ measure: "csBudget", year, level: "la" }).map((o) => [laCodeOf(tables, o), o]));
   let over = 0;
   let counted = 0;
   let sum = 0;
-  for (const o of s251Table().filter({ measure: `s251:total:${kind}`, year, level: "la", src: f.id })) {
+  for (const o of tables.s251().filter({ measure: `s251:total:${kind}`, year, level: "la", src: f.id })) {
     const b = budgetOf.get(o.laCode ?? "");
     if (!b || o.value === null || b.value === null) continue;
     const d = pounds(o) - pounds(b);
@@ -215,10 +215,10 @@ function overspendSentence(y: OverspendYear): string {
  * params.year). The 2017-18 outturn is read as first published (RS summary, 2018); the revised RO3
  * file, LA sums, the sum of overspends alone and the section 251 outturn are alternatives.
  */
-const overspend: Check = (c) => {
+const overspend: Check = (c, tables) => {
   const year = param(c, "year");
   const from = typeof c.params.from === "string" ? c.params.from : null;
-  const y = overspendYear(year, "first-release");
+  const y = overspendYear(tables, year, "first-release");
   const values: Record<string, number | null> = { share: y.share, overspend: mn(y.englandDiff) };
   const alternatives: Alternative[] = [];
   const parts: string[] = [overspendSentence(y)];
@@ -228,7 +228,7 @@ const overspend: Check = (c) => {
   alternatives.push({ label: `${year} net outturn minus budget summed over the ${y.counted.length} LAs`, kind: "definition", values: { overspend: mn(y.netOfLas) } });
   alternatives.push({ label: `${year} the overspends of the ${y.over.length} LAs that overspent, underspends not netted`, kind: "definition", values: { overspend: mn(y.sumOfOverspends) } });
   if (year === "2017-18") {
-    const r = overspendYear(year, "ro3");
+    const r = overspendYear(tables, year, "ro3");
     evidence.push(...evidenceFor([r.englandOutturn], "the revised RO3 file of the same year"));
     const changed = r.las.filter((l) => {
       const a = y.las.find((x) => x.laCode === l.laCode);
@@ -239,10 +239,10 @@ const overspend: Check = (c) => {
   }
   // the same comparison in the start year, so that a reading is judged on both years
   const base = from ?? "2010-11";
-  const baseMhclg = base === year ? null : overspendYear(base, "first-release");
+  const baseMhclg = base === year ? null : overspendYear(tables, base, "first-release");
   for (const kind of ["gross", "net"] as const) {
-    const a = s251AgainstBudget(year, kind);
-    const b = base === year ? null : s251AgainstBudget(base, kind);
+    const a = s251AgainstBudget(tables, year, kind);
+    const b = base === year ? null : s251AgainstBudget(tables, base, kind);
     if (!a) continue;
     const then = b && baseMhclg ? `; on the same basis ${fmtPercent(b.share, 1)} in ${base}, against ${fmtPercent(baseMhclg.share, 1)} by MHCLG outturn` : "";
     alternatives.push({
@@ -253,7 +253,7 @@ const overspend: Check = (c) => {
     parts.push(`Against a different outturn — DfE's section 251 ${kind} spending on all children's and young people's services, which is wider than children's social care — ${a.over} of ${a.counted} LAs (${fmtPercent(a.share, 1)}) exceeded their RA budget in ${year}, by ${fm(a.sum)} in all${then}.`);
   }
   if (from) {
-    const f = overspendYear(from, "first-release");
+    const f = overspendYear(tables, from, "first-release");
     values.shareFrom = f.share;
     evidence.push(...overspendEvidence(f));
     parts.push(overspendSentence(f));
@@ -272,10 +272,10 @@ const overspend: Check = (c) => {
  * England row): roles `increase` (£ million) and `pctChange`. The sum of the LA rows and the share
  * of the increase that is children looked after (line 313) are given too.
  */
-const budgetIncrease: Check = (c) => {
+const budgetIncrease: Check = (c, tables) => {
   const from = param(c, "from");
   const to = param(c, "to");
-  const ra = raTable();
+  const ra = tables.ra();
   const a = ra.one({ measure: "csBudget", year: from, level: "national" });
   const b = ra.one({ measure: "csBudget", year: to, level: "national" });
   const inc = pounds(b) - pounds(a);
@@ -383,12 +383,12 @@ export interface ServiceLineYear {
 }
 
 /** The England sum (of LAs, file as first published) of one s251 measure in a year. */
-function s251England(measure: string, kind: "gross" | "net", year: string): Obs {
+function s251England(tables: Tables, measure: string, kind: "gross" | "net", year: string): Obs {
   const f = S251_FILES[year];
   if (!f) {
     throw new MissingDataError(`no section 251 outturn by LA and line for ${year} in the mirror; DfE's "LA and school expenditure" release for ${year} (Table A1 underlying data by LA and line) would settle it`);
   }
-  return s251Table().one({ measure: `s251:${measure}:${kind}`, year, level: "national", src: f.id });
+  return tables.s251().one({ measure: `s251:${measure}:${kind}`, year, level: "national", src: f.id });
 }
 
 /**
@@ -396,33 +396,33 @@ function s251England(measure: string, kind: "gross" | "net", year: string): Obs 
  * each the sum of the measures lineParts names. The lines must add up to the total of children's and
  * young people's services (excluding CERA): a gap of more than £0.5 million is an error.
  */
-export function serviceLines(year: string, kind: "gross" | "net" = "net", opts: MappingOptions = {}): ServiceLineYear {
+export function serviceLines(tables: Tables, year: string, kind: "gross" | "net" = "net", opts: MappingOptions = {}): ServiceLineYear {
   // kept per loaded table: the checks ask for the same years many times
-  const table = s251Table();
+  const table = tables.s251();
   let memo = serviceLineMemo.get(table);
   if (!memo) serviceLineMemo.set(table, (memo = new Map()));
   const key = JSON.stringify([year, kind, opts.mapping ?? "comparable", opts.childTrustFund ?? "safeguarding"]);
   const hit = memo.get(key);
   if (hit) return hit;
-  const built = buildServiceLines(year, kind, opts);
+  const built = buildServiceLines(tables, year, kind, opts);
   memo.set(key, built);
   return built;
 }
 
 const serviceLineMemo = new WeakMap<object, Map<string, ServiceLineYear>>();
 
-function buildServiceLines(year: string, kind: "gross" | "net", opts: MappingOptions): ServiceLineYear {
-  const total = s251England("total", kind, year);
+function buildServiceLines(tables: Tables, year: string, kind: "gross" | "net", opts: MappingOptions): ServiceLineYear {
+  const total = s251England(tables, "total", kind, year);
   const lines = {} as Record<ServiceLine, LineAmount>;
   let sum = 0;
   for (const l of SERVICE_LINES) {
-    const obs = lineParts(l, year, opts).map((m) => s251England(m, kind, year));
+    const obs = lineParts(l, year, opts).map((m) => s251England(tables, m, kind, year));
     const value = obs.reduce((s, o) => s + pounds(o), 0);
     lines[l] = { value, obs };
     sum += value;
   }
   const outside = pounds(total) - sum;
-  const allowed = year === "2010-11" && opts.childTrustFund === "none" ? pounds(s251England("childTrustFund", kind, year)) : 0;
+  const allowed = year === "2010-11" && opts.childTrustFund === "none" ? pounds(s251England(tables, "childTrustFund", kind, year)) : 0;
   if (Math.abs(outside - allowed) > 5e5) {
     throw new DataError(`${total.src}: the service lines of ${year} (${kind}) add up to ${fm(sum)}, not the total of ${fm(pounds(total))}: a line is missing or counted twice`);
   }
@@ -438,10 +438,10 @@ export interface LineChange {
   pct: number;
 }
 
-export function lineChanges(from: string, to: string, prices: string | null, kind: "gross" | "net" = "net", opts: MappingOptions = {}): { changes: LineChange[]; a: ServiceLineYear; b: ServiceLineYear } {
-  const a = serviceLines(from, kind, opts);
-  const b = serviceLines(to, kind, opts);
-  const s = deflators();
+export function lineChanges(tables: Tables, from: string, to: string, prices: string | null, kind: "gross" | "net" = "net", opts: MappingOptions = {}): { changes: LineChange[]; a: ServiceLineYear; b: ServiceLineYear } {
+  const a = serviceLines(tables, from, kind, opts);
+  const b = serviceLines(tables, to, kind, opts);
+  const s = deflators(tables);
   const real = (v: number, y: string) => (prices ? realTerms(v, y, prices, s) : v);
   const changes = SERVICE_LINES.map((line) => {
     const x = real(a.lines[line].value, from);
@@ -474,26 +474,26 @@ const pick = (ch: LineChange, what: SeriesWhat) => (what === "pct" ? ch.pct : wh
  * (default the end year). Gross, cash, the other placing of the Child Trust Fund top ups and the
  * 2010-11 groups as filed are alternatives.
  */
-const serviceLineChange: Check = (c) => {
+const serviceLineChange: Check = (c, tables) => {
   const from = param(c, "from");
   const to = param(c, "to");
   const prices = optParam(c, "prices", to);
   const kind = optParam(c, "kind", "net") as "gross" | "net";
   const series = parseSeries(c);
-  const main = lineChanges(from, to, prices, kind);
+  const main = lineChanges(tables, from, to, prices, kind);
   const get = (r: { changes: LineChange[] }, l: ServiceLine) => r.changes.find((x) => x.line === l)!;
   const values = Object.fromEntries(series.map((s) => [s.role, pick(get(main, s.line), s.what)]));
   const other = kind === "net" ? "gross" : "net";
   /** Other readings, each with the lines it can move. */
   const readings: { label: string; kind: Alternative["kind"]; r: { changes: LineChange[] }; lines: ServiceLine[] }[] = [
-    { label: `${other} expenditure, real terms (${prices} prices)`, kind: "definition", r: lineChanges(from, to, prices, other), lines: SERVICE_LINES },
-    { label: `cash, ${kind}`, kind: "cash-real", r: lineChanges(from, to, null, kind), lines: SERVICE_LINES },
+    { label: `${other} expenditure, real terms (${prices} prices)`, kind: "definition", r: lineChanges(tables, from, to, prices, other), lines: SERVICE_LINES },
+    { label: `cash, ${kind}`, kind: "cash-real", r: lineChanges(tables, from, to, null, kind), lines: SERVICE_LINES },
   ];
   const lines = [...new Set(series.map((s) => s.line))];
-  if (from === "2010-11" && lines.includes("safeguarding")) readings.push({ label: "Child Trust Fund top ups (2010-11) left out of safeguarding", kind: "definition", r: lineChanges(from, to, prices, kind, { childTrustFund: "none" }), lines: ["safeguarding"] });
-  if (from <= "2011-12" && lines.some((l) => l === "cla" || l === "otherChildrenFamilies")) readings.push({ label: `${from} groups as filed (adoption and special guardianship left in other children's and families services)`, kind: "definition", r: lineChanges(from, to, prices, kind, { mapping: "as-filed" }), lines: ["cla", "otherChildrenFamilies"] });
+  if (from === "2010-11" && lines.includes("safeguarding")) readings.push({ label: "Child Trust Fund top ups (2010-11) left out of safeguarding", kind: "definition", r: lineChanges(tables, from, to, prices, kind, { childTrustFund: "none" }), lines: ["safeguarding"] });
+  if (from <= "2011-12" && lines.some((l) => l === "cla" || l === "otherChildrenFamilies")) readings.push({ label: `${from} groups as filed (adoption and special guardianship left in other children's and families services)`, kind: "definition", r: lineChanges(tables, from, to, prices, kind, { mapping: "as-filed" }), lines: ["cla", "otherChildrenFamilies"] });
   const alternatives: Alternative[] = readings.map((x) => ({ label: x.label, kind: x.kind, values: Object.fromEntries(series.map((s) => [s.role, pick(get(x.r, s.line), s.what)])) }));
-  const infl = priceGrowth(from, prices);
+  const infl = priceGrowth(tables, from, prices);
   const lineText = lines.map((l) => {
     const ch = get(main, l);
     const alt = readings.filter((x) => x.lines.includes(l)).map((x) => `${x.label}: ${fmtPercent(get(x.r, l).pct, 1, true)} (${fm(get(x.r, l).change)})`).join("; ");
@@ -505,7 +505,7 @@ const serviceLineChange: Check = (c) => {
   const explanation =
     `DfE section 251 outturn, ${kind} current expenditure, England (sum of the 152 LAs, City of London and the Isles of Scilly included; files as first published), lines mapped to the grouping of the later years. ` +
     `${lineText} Prices: HM Treasury GDP deflator, ${from} → ${prices} ${fmtPercent(infl, 2, true)}. ${DEFLATOR_NOTE}`;
-  const used = [...lines.flatMap((l) => [...main.a.lines[l].obs, ...main.b.lines[l].obs]), ...deflatorObs([from, to, prices])];
+  const used = [...lines.flatMap((l) => [...main.a.lines[l].obs, ...main.b.lines[l].obs]), ...deflatorObs(tables, [from, to, prices])];
   return { values, evidence: evidenceFor(used), explanation, alternatives };
 };
 
@@ -549,8 +549,8 @@ export interface ShareYear {
 }
 
 /** Preventative and statutory spending in a year under a definition (statutory = total − preventative). */
-export function shareYear(year: string, def: PreventativeDefinition, kind: "gross" | "net" = "net", opts: MappingOptions = {}): ShareYear {
-  const lines = serviceLines(year, kind, opts);
+export function shareYear(tables: Tables, year: string, def: PreventativeDefinition, kind: "gross" | "net" = "net", opts: MappingOptions = {}): ShareYear {
+  const lines = serviceLines(tables, year, kind, opts);
   const total = pounds(lines.total);
   const preventative = def.lines.reduce((s, l) => s + lines.lines[l].value, 0);
   return { year, preventative, statutory: total - preventative, total, preventativeShare: sharePercent(preventative, total), statutoryShare: sharePercent(total - preventative, total), lines };
@@ -565,7 +565,7 @@ export function shareYear(year: string, def: PreventativeDefinition, kind: "gros
  * definition, gross spending, another start year (params.compareFrom) and the 2010-11 groups as
  * filed are alternatives.
  */
-const preventativeShare: Check = (c) => {
+const preventativeShare: Check = (c, tables) => {
   const from = param(c, "from");
   const to = param(c, "to");
   const group = optParam(c, "group", "preventative");
@@ -573,12 +573,12 @@ const preventativeShare: Check = (c) => {
   const def = definition(optParam(c, "definition", "all-non-statutory"));
   const prices = optParam(c, "prices", to);
   const compareFrom = typeof c.params.compareFrom === "string" ? c.params.compareFrom : null;
-  const s = deflators();
+  const s = deflators(tables);
   const shareOf = (y: ShareYear) => (group === "preventative" ? y.preventativeShare : y.statutoryShare);
   const amountOf = (y: ShareYear) => (group === "preventative" ? y.preventative : y.statutory);
   const reading = (f: string, d: PreventativeDefinition, kind: "gross" | "net", opts: MappingOptions = {}) => {
-    const a = shareYear(f, d, kind, opts);
-    const b = shareYear(to, d, kind, opts);
+    const a = shareYear(tables, f, d, kind, opts);
+    const b = shareYear(tables, to, d, kind, opts);
     const realA = realTerms(amountOf(a), f, prices, s);
     const realB = realTerms(amountOf(b), to, prices, s);
     return { a, b, from: shareOf(a), to: shareOf(b), fall: bn(realA - realB), rise: bn(realB - realA), realA, realB, cashFall: bn(amountOf(a) - amountOf(b)) };
@@ -611,14 +611,14 @@ const preventativeShare: Check = (c) => {
     `Preventative = ${def.label}; statutory = ${statLines.join(" and ")}${from === "2010-11" ? " (in 2010-11 with the Child Trust Fund top ups)" : ""}. ` +
     `${line(main.a)}; ${line(main.b)}. ` +
     `In ${prices} prices ${group} spending went from ${fb(main.realA)} to ${fb(main.realB)}: ${main.fall >= 0 ? "down" : "up"} ${fb(Math.abs(main.realA - main.realB))} ` +
-    `(cash: ${fb(Math.abs(main.cashFall) * 1e9)} ${main.cashFall >= 0 ? "less" : "more"}; HM Treasury GDP deflator, ${from} → ${prices} ${fmtPercent(priceGrowth(from, prices), 2, true)}). ` +
+    `(cash: ${fb(Math.abs(main.cashFall) * 1e9)} ${main.cashFall >= 0 ? "less" : "more"}; HM Treasury GDP deflator, ${from} → ${prices} ${fmtPercent(priceGrowth(tables, from, prices), 2, true)}). ` +
     `The preventative share moves with the definition — ${rows.join("; ")}; gross instead of net: ${fmtPercent(gross.a.preventativeShare, 1)} → ${fmtPercent(gross.b.preventativeShare, 1)}` +
     (asFiled ? `; keeping ${from}'s own groups (adoption and special guardianship inside other children's and families services) gives ${fmtPercent(asFiled.a.preventativeShare, 1)} in ${from}` : "") +
     `. Starting in ${otherStart} instead: ${fmtPercent(start.a.preventativeShare, 1)} preventative, ${fmtPercent(start.a.statutoryShare, 1)} statutory in ${otherStart}, ${fmtPercent(start.b.preventativeShare, 1)} in ${to}. ` +
     `Between ${early.year} and ${late.year} preventative spending went from ${fm(early.preventative)} to ${fm(late.preventative)} (${fmtPercent(early.preventativeShare, 1)} → ${fmtPercent(late.preventativeShare, 1)} of the total): ${between("sureStart")}, ${between("youngPeople")}, ${between("familySupport")}. ` +
     DEFLATOR_NOTE;
   const used = [main.a, main.b, start.a].flatMap((y) => [y.lines.total, ...SERVICE_LINES.flatMap((l) => y.lines.lines[l].obs)]);
-  return { values, evidence: evidenceFor([...used, ...deflatorObs([from, to, prices])]), explanation, alternatives };
+  return { values, evidence: evidenceFor([...used, ...deflatorObs(tables, [from, to, prices])]), explanation, alternatives };
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -631,9 +631,9 @@ export function lineDescription(o: Obs): string {
 }
 
 /** One row per service line: the lines each year sums, and whether they compare. */
-export function lineMappingRows(from = "2010-11", to = "2017-18", kind: "gross" | "net" = "net"): { line: string; [k: string]: string | number }[] {
-  const a = serviceLines(from, kind);
-  const b = serviceLines(to, kind);
+export function lineMappingRows(tables: Tables, from = "2010-11", to = "2017-18", kind: "gross" | "net" = "net"): { line: string; [k: string]: string | number }[] {
+  const a = serviceLines(tables, from, kind);
+  const b = serviceLines(tables, to, kind);
   return SERVICE_LINES.map((l) => ({
     line: SERVICE_LINE_LABELS[l],
     [`${from} lines`]: a.lines[l].obs.map(lineDescription).join(" + "),
@@ -645,8 +645,8 @@ export function lineMappingRows(from = "2010-11", to = "2017-18", kind: "gross" 
 }
 
 /** Figure 13 redrawn: each service line's change between two years in real terms (net, £ million, prices of `prices`). */
-export function figure13Data(from = "2010-11", to = "2017-18", prices = to): { rows: { line: ServiceLine; label: string; fromCash: number; toCash: number; fromReal: number; toReal: number; change: number; pct: number }[]; inflation: number; sources: string[] } {
-  const r = lineChanges(from, to, prices, "net");
+export function figure13Data(tables: Tables, from = "2010-11", to = "2017-18", prices = to): { rows: { line: ServiceLine; label: string; fromCash: number; toCash: number; fromReal: number; toReal: number; change: number; pct: number }[]; inflation: number; sources: string[] } {
+  const r = lineChanges(tables, from, to, prices, "net");
   const rows = r.changes.map((ch) => ({
     line: ch.line,
     label: SERVICE_LINE_LABELS[ch.line],
@@ -657,7 +657,7 @@ export function figure13Data(from = "2010-11", to = "2017-18", prices = to): { r
     change: mn(ch.change),
     pct: ch.pct,
   }));
-  return { rows, inflation: priceGrowth(from, prices), sources: [r.a.total.src, r.b.total.src, deflatorObs([from])[0].src] };
+  return { rows, inflation: priceGrowth(tables, from, prices), sources: [r.a.total.src, r.b.total.src, deflatorObs(tables, [from])[0].src] };
 }
 
 /** The financial years with section 251 outturn by LA and line in the mirror, from `from` to `to`. */
@@ -666,40 +666,40 @@ export function s251Years(from = "2010-11", to = "2017-18"): string[] {
 }
 
 /** Figure 14 redrawn: statutory and preventative spending by year (net, £ billion in the prices of `prices`) and the preventative share. */
-export function figure14Data(years = s251Years(), definitionId = "all-non-statutory", prices = "2017-18"): { years: string[]; statutory: number[]; preventative: number[]; share: number[]; definition: PreventativeDefinition; sources: string[] } {
+export function figure14Data(tables: Tables, years = s251Years(), definitionId = "all-non-statutory", prices = "2017-18"): { years: string[]; statutory: number[]; preventative: number[]; share: number[]; definition: PreventativeDefinition; sources: string[] } {
   const def = definition(definitionId);
-  const s = deflators();
-  const ys = years.map((y) => shareYear(y, def, "net"));
+  const s = deflators(tables);
+  const ys = years.map((y) => shareYear(tables, y, def, "net"));
   return {
     years,
     statutory: ys.map((y) => bn(realTerms(y.statutory, y.year, prices, s))),
     preventative: ys.map((y) => bn(realTerms(y.preventative, y.year, prices, s))),
     share: ys.map((y) => y.preventativeShare),
     definition: def,
-    sources: [...new Set(ys.map((y) => y.lines.total.src)), deflatorObs([prices])[0].src],
+    sources: [...new Set(ys.map((y) => y.lines.total.src)), deflatorObs(tables, [prices])[0].src],
   };
 }
 
 /** The preventative share by year under every definition (net), and gross for the first definition. */
-export function preventativeShares(years = s251Years()): { definition: string; short: string; kind: "gross" | "net"; shares: number[] }[] {
-  const out: { definition: string; short: string; kind: "gross" | "net"; shares: number[] }[] = PREVENTATIVE_DEFINITIONS.map((d) => ({ definition: d.label, short: d.short, kind: "net", shares: years.map((y) => shareYear(y, d, "net").preventativeShare) }));
+export function preventativeShares(tables: Tables, years = s251Years()): { definition: string; short: string; kind: "gross" | "net"; shares: number[] }[] {
+  const out: { definition: string; short: string; kind: "gross" | "net"; shares: number[] }[] = PREVENTATIVE_DEFINITIONS.map((d) => ({ definition: d.label, short: d.short, kind: "net", shares: years.map((y) => shareYear(tables, y, d, "net").preventativeShare) }));
   const d0 = PREVENTATIVE_DEFINITIONS[0];
-  out.push({ definition: d0.label, short: `${d0.short}, gross`, kind: "gross", shares: years.map((y) => shareYear(y, d0, "gross").preventativeShare) });
+  out.push({ definition: d0.label, short: `${d0.short}, gross`, kind: "gross", shares: years.map((y) => shareYear(tables, y, d0, "gross").preventativeShare) });
   return out;
 }
 
 /** Overspending by year: LAs that overspent, England outturn minus budget, and the sum of overspends (£ million). */
-export function overspendSeries(years = overspendYears()): { year: string; over: number; counted: number; share: number; england: number; sumOfOverspends: number; outturn: string }[] {
+export function overspendSeries(tables: Tables, years = overspendYears(tables)): { year: string; over: number; counted: number; share: number; england: number; sumOfOverspends: number; outturn: string }[] {
   return years.map((y) => {
-    const o = overspendYear(y, "first-release");
+    const o = overspendYear(tables, y, "first-release");
     return { year: y, over: o.over.length, counted: o.counted.length, share: o.share, england: mn(o.englandDiff), sumOfOverspends: mn(o.sumOfOverspends), outturn: o.outturnLabel };
   });
 }
 
 /** Years with both an RO3 outturn and an RA budget by LA. */
-export function overspendYears(): string[] {
-  const ro = new Set(ro3Table().years("csNetExpenditure"));
-  return raTable().years("csBudget").filter((y) => ro.has(y));
+export function overspendYears(tables: Tables): string[] {
+  const ro = new Set(tables.ro3().years("csNetExpenditure"));
+  return tables.ra().years("csBudget").filter((y) => ro.has(y));
 }
 
 export const spendingResponseChecks: Record<string, Check> = {

@@ -7,14 +7,9 @@ import {
   S251_EES_NATIONAL,
   S251_FILES,
   S251_HIGHLIGHTS,
-  deflatorSeries,
-  deflatorTable,
   inPounds,
-  placementsTable,
-  raTable,
-  ro3Table,
-  s251Table,
 } from "../../data/tidy/spending";
+import type { Tables } from "../tables";
 import { deflatorIndex, realTerms } from "../../data/tidy/spending-deflator";
 import { percentChange, sharePercent } from "../../stats/change";
 import { fmtMoney, fmtNumber, fmtPercent } from "../../format";
@@ -53,15 +48,15 @@ const fm = (p: number) => `£${fmtNumber(mn(p), 1)} million`;
 const fb = (p: number, d = 2) => `£${fmtNumber(bn(p), d)} billion`;
 
 /** s251 England sum of a line as first published for the year (the LA file of that year). */
-function s251Original(line: string, kind: "gross" | "net", year: string): Obs {
+function s251Original(tables: Tables, line: string, kind: "gross" | "net", year: string): Obs {
   const f = S251_FILES[year];
   if (!f) throw new DataError(`no section 251 outturn file for ${year} in the mirror (years: ${Object.keys(S251_FILES).join(", ")})`);
-  return england(s251Table(), `s251:${line}:${kind}`, year, f.id);
+  return england(tables.s251(), `s251:${line}:${kind}`, year, f.id);
 }
 
 /** The same line in DfE's 2021-22 EES release (England only; later revisions included), or null. */
-function s251Revised(line: string, kind: "gross" | "net", year: string): Obs | null {
-  const o = tryEngland(s251Table(), `s251:${line}:${kind}`, year, S251_EES_NATIONAL);
+function s251Revised(tables: Tables, line: string, kind: "gross" | "net", year: string): Obs | null {
+  const o = tryEngland(tables.s251(), `s251:${line}:${kind}`, year, S251_EES_NATIONAL);
   return o && o.value !== null ? o : null;
 }
 
@@ -69,10 +64,10 @@ function s251Revised(line: string, kind: "gross" | "net", year: string): Obs | n
  * LAs whose total children and young people's spending (gross) in a year differs between the file as
  * first published and DfE's 2019-20 release by more than £0.5 million: the revisions, named.
  */
-function laRevisions(year: string): { text: string; obs: Obs[] } {
+function laRevisions(tables: Tables, year: string): { text: string; obs: Obs[] } {
   const f = S251_FILES[year];
   if (!f) return { text: "", obs: [] };
-  const t = s251Table();
+  const t = tables.s251();
   const later = new Map(t.filter({ measure: "s251:total:gross", year, level: "la", src: S251_HIGHLIGHTS }).map((o) => [o.laCode, o]));
   const parts: string[] = [];
   const obs: Obs[] = [];
@@ -104,9 +99,9 @@ const S251_NAMES: Record<string, string> = {
  * people's services (gross and net, sum of LAs) and RO3 gross expenditure are given as other
  * definitions.
  */
-const csSpend: Check = (c) => {
+const csSpend: Check = (c, tables) => {
   const year = param(c, "year");
-  const ro3 = ro3Table();
+  const ro3 = tables.ro3();
   const net = england(ro3, "csNetExpenditure", year);
   const gross = tryEngland(ro3, "csGrossExpenditure", year);
   const used: Obs[] = [net];
@@ -120,16 +115,16 @@ const csSpend: Check = (c) => {
     parts.push(`Gross (total) expenditure, before sales, fees, charges and other income, was ${fm(pounds(gross))}.`);
   }
   if (S251_FILES[year]) {
-    const sg = s251Original("total", "gross", year);
-    const sn = s251Original("total", "net", year);
+    const sg = s251Original(tables, "total", "gross", year);
+    const sn = s251Original(tables, "total", "net", year);
     used.push(sg, sn);
     alternatives.push({ label: `DfE s251 children and young people's services excl. CERA, net, ${year} (sum of LAs)`, kind: "definition", values: { spend: bn(pounds(sn)) } });
     alternatives.push({ label: `DfE s251 children and young people's services excl. CERA, gross, ${year} (sum of LAs)`, kind: "definition", values: { spend: bn(pounds(sg)) } });
     parts.push(`DfE's section 251 outturn for children and young people's services (excluding CERA, sum of the 152 LAs, ${sn.src}) is a different definition: ${fm(pounds(sn))} net, ${fm(pounds(sg))} gross.`);
-    const rn = s251Revised("total", "net", year);
-    const rg = s251Revised("total", "gross", year);
+    const rn = s251Revised(tables, "total", "net", year);
+    const rg = s251Revised(tables, "total", "gross", year);
     if (rn && rg && (Math.abs(pounds(rn) - pounds(sn)) > 5e5 || Math.abs(pounds(rg) - pounds(sg)) > 5e5)) {
-      const lr = laRevisions(year);
+      const lr = laRevisions(tables, year);
       used.push(rn, rg, ...lr.obs);
       alternatives.push({ label: `DfE s251 total, net, ${year}, as revised (2021-22 release)`, kind: "definition", values: { spend: bn(pounds(rn)) } });
       parts.push(`DfE later revised the ${year} s251 total to ${fm(pounds(rn))} net and ${fm(pounds(rg))} gross (2021-22 release)${lr.text ? `; ${lr.text}` : ""}.`);
@@ -150,17 +145,17 @@ function raNote(year: string): string {
  * CHILDREN'S SOCIAL CARE, budgeted net current expenditure), England: roles `budgetTo` and
  * `budgetFrom` (£ billion). The outturn of the same years (RO3) is given for comparison.
  */
-const csBudget: Check = (c) => {
+const csBudget: Check = (c, tables) => {
   const from = param(c, "from");
   const to = param(c, "to");
-  const ra = raTable();
+  const ra = tables.ra();
   const a = england(ra, "csBudget", from);
   const b = england(ra, "csBudget", to);
   const used: Obs[] = [a, b];
   const parts = [
     `MHCLG revenue account budgets (RA), total children's social care, budgeted net current expenditure, England row (every authority): ${fm(pounds(a))} for ${from}${raNote(from)} and ${fm(pounds(b))} for ${to}${raNote(to)}, ${fmtPercent(percentChange(pounds(a), pounds(b)), 1, true)}.`,
   ];
-  const ro3 = ro3Table();
+  const ro3 = tables.ro3();
   const outs = [from, to].map((y) => tryEngland(ro3, "csNetExpenditure", y)).filter((o): o is Obs => o !== null && o.value !== null);
   if (outs.length) {
     used.push(...outs);
@@ -179,10 +174,10 @@ const csBudget: Check = (c) => {
  * total children's social care budget of `to`, line 330). Other denominators are reported as
  * alternatives, with whether each would put the share above a half.
  */
-const claBudget: Check = (c) => {
+const claBudget: Check = (c, tables) => {
   const from = param(c, "from");
   const to = param(c, "to");
-  const ra = raTable();
+  const ra = tables.ra();
   const a = england(ra, "claBudget", from);
   const b = england(ra, "claBudget", to);
   const tot = england(ra, "csBudget", to);
@@ -206,7 +201,7 @@ const claBudget: Check = (c) => {
     denomSentences.push(`${fmtPercent(s, 1)} of ${d.label} (${fm(d.value)})`);
   }
   // outturn shares, for comparison
-  const ro3 = ro3Table();
+  const ro3 = tables.ro3();
   const oc = tryEngland(ro3, "csClaNetExpenditure", to);
   const ot = tryEngland(ro3, "csNetExpenditure", to);
   let outturnSentence = "";
@@ -246,8 +241,8 @@ interface LineChange {
  * The change of an s251 line between two years, cash or in the prices of `prices`, for a choice
  * of gross or net in each year. Amounts are in pounds.
  */
-function lineChange(fromP: number, fromYear: string, toP: number, toYear: string, prices: string | null): LineChange {
-  const series = deflatorSeries();
+function lineChange(tables: Tables, fromP: number, fromYear: string, toP: number, toYear: string, prices: string | null): LineChange {
+  const series = tables.deflatorSeries();
   const a = prices ? realTerms(fromP, fromYear, prices, series) : fromP;
   const b = prices ? realTerms(toP, toYear, prices, series) : toP;
   return { from: a, to: b, pct: percentChange(a, b) };
@@ -262,7 +257,7 @@ const round2bn = (p: number) => Math.round(p / 1e7) * 1e7;
  * current expenditure). Every other combination — gross or net, cash or real, prices of the end
  * year — is computed and given as an alternative, with the later revision of the end year.
  */
-function s251RealChange(c: ClaimContext, line: string): CheckResult {
+function s251RealChange(c: ClaimContext, tables: Tables, line: string): CheckResult {
   const fromY = param(c, "from");
   const toY = param(c, "to");
   const basis = optParam(c, "basis", "real");
@@ -272,19 +267,19 @@ function s251RealChange(c: ClaimContext, line: string): CheckResult {
   if (basis !== "real" && basis !== "cash") throw new Error(`claim "${c.id}": parameter "basis" must be "real" or "cash"`);
   const name = S251_NAMES[line] ?? line;
   const obs = {
-    fromGross: s251Original(line, "gross", fromY),
-    fromNet: s251Original(line, "net", fromY),
-    toGross: s251Original(line, "gross", toY),
-    toNet: s251Original(line, "net", toY),
+    fromGross: s251Original(tables, line, "gross", fromY),
+    fromNet: s251Original(tables, line, "net", fromY),
+    toGross: s251Original(tables, line, "gross", toY),
+    toNet: s251Original(tables, line, "net", toY),
   };
   const A = { gross: pounds(obs.fromGross), net: pounds(obs.fromNet) };
   const B = { gross: pounds(obs.toGross), net: pounds(obs.toNet) };
-  const series = deflatorSeries();
-  const dt = deflatorTable();
+  const series = tables.deflatorSeries();
+  const dt = tables.deflator();
   const idxObs = [...new Set([fromY, toY, prices])].map((y) => england(dt, "gdpDeflator", y));
   for (const o of idxObs) deflatorIndex(series, o.year);
   const primPrices = basis === "real" ? prices : null;
-  const prim = lineChange(A[kind], fromY, B[kind], toY, primPrices);
+  const prim = lineChange(tables, A[kind], fromY, B[kind], toY, primPrices);
   const values = { pctChange: prim.pct, from: bn(prim.from), to: bn(prim.to) };
   const alternatives: Alternative[] = [];
   const rows: string[] = [];
@@ -302,7 +297,7 @@ function s251RealChange(c: ClaimContext, line: string): CheckResult {
   const rounded: Alternative[] = [];
   const roundedRows: string[] = [];
   for (const [ka, kb, p] of combos) {
-    const ch = lineChange(A[ka], fromY, B[kb], toY, p);
+    const ch = lineChange(tables, A[ka], fromY, B[kb], toY, p);
     const isPrimary = ka === kind && kb === kind && p === primPrices;
     rows.push(`${label(ka, kb, p)}: ${fm(ch.from)} → ${fm(ch.to)}, ${fmtPercent(ch.pct, 1, true)}`);
     if (!isPrimary) alternatives.push({ label: label(ka, kb, p), kind: kindOf(p), values: { pctChange: ch.pct, from: bn(ch.from), to: bn(ch.to) } });
@@ -324,7 +319,7 @@ function s251RealChange(c: ClaimContext, line: string): CheckResult {
   const twins = combos
     .filter(([ka, kb, p]) => !(ka === kind && kb === kind && p === primPrices))
     .filter(([ka, kb, p]) => {
-      const ch = lineChange(A[ka], fromY, B[kb], toY, p);
+      const ch = lineChange(tables, A[ka], fromY, B[kb], toY, p);
       return round2bn(ch.from) === pr[0] && round2bn(ch.to) === pr[1];
     })
     .map(([ka, kb, p]) => label(ka, kb, p));
@@ -332,13 +327,13 @@ function s251RealChange(c: ClaimContext, line: string): CheckResult {
     ? ` Rounded to £0.01 billion, the ${label(kind, kind, primPrices)} levels (${fb(pr[0])} → ${fb(pr[1])}) are also what ${twins.join(" and ")} give${twins.length === 1 ? "s" : ""}: printed levels alone cannot tell these readings apart.`
     : "";
   // later revision of the end year (DfE 2021-22 release)
-  const rev = s251Revised(line, kind, toY);
+  const rev = s251Revised(tables, line, kind, toY);
   const used: Obs[] = [obs.fromGross, obs.fromNet, obs.toGross, obs.toNet, ...idxObs];
   let revSentence = "";
   if (rev && Math.abs(pounds(rev) - B[kind]) > 5e5) {
-    const lr = laRevisions(toY);
+    const lr = laRevisions(tables, toY);
     used.push(rev, ...lr.obs);
-    const ch = lineChange(A[kind], fromY, pounds(rev), toY, primPrices);
+    const ch = lineChange(tables, A[kind], fromY, pounds(rev), toY, primPrices);
     alternatives.push({ label: `${toY} ${kind} as revised in DfE's 2021-22 release (${fm(pounds(rev))})`, kind: "revision", values: { pctChange: ch.pct, to: bn(ch.to) } });
     revSentence = ` DfE later revised ${toY} to ${fm(pounds(rev))} ${kind} (2021-22 release${lr.text ? `; ${lr.text}` : ""}); on that figure the change would be ${fmtPercent(ch.pct, 1, true)}.`;
   }
@@ -362,10 +357,10 @@ function s251RealChange(c: ClaimContext, line: string): CheckResult {
 }
 
 /** Residential care (s251 line 3.1.1 / 6) between two years in real terms. */
-const residentialCost: Check = (c) => s251RealChange(c, "residential");
+const residentialCost: Check = (c, tables) => s251RealChange(c, tables, "residential");
 
 /** Social work including child protection (s251 line 3.3.1 / 18) between two years in real terms. */
-const socialWorkSpend: Check = (c) => s251RealChange(c, "socialWork");
+const socialWorkSpend: Check = (c, tables) => s251RealChange(c, tables, "socialWork");
 
 // ---------------------------------------------------------------------------------------------
 // placementSpend
@@ -395,17 +390,17 @@ const PLACEMENT_LINES: Record<string, { line: string; counts: string[]; countLab
  * a during-the-year estimate, gross spend, the revised 2017-18 figure, DfE's weekly unit cost —
  * are alternatives or context.
  */
-const placementSpend: Check = (c) => {
+const placementSpend: Check = (c, tables) => {
   const year = param(c, "year");
   const placement = param(c, "placement");
   const spec = PLACEMENT_LINES[placement];
   if (!spec) throw new Error(`claim "${c.id}": parameter "placement" must be one of ${Object.keys(PLACEMENT_LINES).join(", ")}`);
-  const pt = placementsTable();
+  const pt = tables.placements();
   if (pt.filter({ measure: "placements:all:at31March", year, level: "national" }).length === 0) {
     throw new DataError(`no SSDA903 placement counts for ${year} in the mirror (only ${pt.years("placements:all:at31March").join(", ")})`);
   }
-  const net = s251Original(spec.line, "net", year);
-  const gross = s251Original(spec.line, "gross", year);
+  const net = s251Original(tables, spec.line, "net", year);
+  const gross = s251Original(tables, spec.line, "gross", year);
   const spend = pounds(net);
   const countObs = spec.counts.map((m) => england(pt, m, year));
   const count = countObs.reduce((s, o) => s + (o.value ?? NaN), 0);
@@ -420,11 +415,11 @@ const placementSpend: Check = (c) => {
     { label: `spend over an estimate of children ${spec.countLabel} at any time in ${year} (31 March count × ${fmtNumber(allYear.value)} / ${fmtNumber(allMar.value)})`, kind: "denominator", values: { children: estimate, perChild: spend / estimate } },
     { label: `gross expenditure (${fm(pounds(gross))}) over children at 31 March`, kind: "definition", values: { spend: bn(pounds(gross)), perChild: pounds(gross) / count } },
   ];
-  const rev = s251Revised(spec.line, "net", year);
+  const rev = s251Revised(tables, spec.line, "net", year);
   let revSentence = "";
   if (rev && Math.abs(pounds(rev) - spend) > 5e5) {
     used.push(rev);
-    const lr = laRevisions(year);
+    const lr = laRevisions(tables, year);
     used.push(...lr.obs);
     alternatives.push({ label: `${year} net spend as revised in DfE's 2021-22 release (${fm(pounds(rev))})`, kind: "revision", values: { spend: bn(pounds(rev)), perChild: pounds(rev) / count } });
     revSentence = ` DfE later revised ${year} to ${fm(pounds(rev))} net (2021-22 release${lr.text ? `; ${lr.text}` : ""}).`;

@@ -2,18 +2,14 @@ import type { Alternative, Evidence } from "../types";
 import type { Check, ClaimContext } from "./types";
 import { param, optParam } from "./types";
 import { DataError, source } from "../../data/sources";
-import { readCsv } from "../../data/readers";
-import { cached, cachedByKey } from "../../data/cache";
-import { Obs, evidenceFor, num, validateObs } from "../../data/obs";
-import { authoritiesExisting, laByOnsCode, isTiny, TINY_LAS } from "../../data/la";
+import { Obs, evidenceFor, num } from "../../data/obs";
+import { isTiny, TINY_LAS } from "../../data/la";
+import { authoritiesExisting, laByOnsCode, ofstedAuthoritiesIn, type Tables } from "../tables";
 import type { La } from "../../data/la";
-import { cinTable, CIN_EES, CIN_SFR } from "../../data/tidy/cin";
-import { claTable } from "../../data/tidy/cla";
-import { s251Table } from "../../data/tidy/spending";
-import { fySuffix, levelOf } from "../../data/tidy/common";
+import { CIN_EES, CIN_SFR } from "../../data/tidy/cin";
 import {
   GRADES, GRADE_SCORE, Grade, GradeBasis, Judgement, OfstedAuthority, basisText, gradeCounts, judgementFor,
-  ofstedAuthoritiesIn, ofstedEvidence, parseBasis, INSPECTION_LABELS,
+  ofstedEvidence, parseBasis, INSPECTION_LABELS,
 } from "../../data/tidy/ofsted";
 import { kruskalWallis, kruskalWallisPermutation, labelledRange, mean, median, spearmanPermutationTest } from "../../stats/association";
 import { sharePercent } from "../../stats/change";
@@ -97,50 +93,9 @@ export interface LaPoint {
 }
 
 /** The DfE code of an LA observation (Fingertips rows carry only the ONS code). */
-function laCodeOf(o: Obs): string | undefined {
-  return o.laCode ?? laByOnsCode(o.code)?.laCode;
+function laCodeOf(tables: Tables, o: Obs): string | undefined {
+  return o.laCode ?? laByOnsCode(tables, o.code)?.laCode;
 }
-
-/** SFR underlying-data rate columns (the cin table keeps the counts of these files, not their rates). */
-const SFR_RATE_COLUMNS: Record<string, string[]> = {
-  referralsRate: ["Referrals{YY}Rate"],
-  cinEpisodesRate: ["CINThroRatePer10K", "CINepisodesThroRatePer10K"],
-};
-
-/** Rates per 10,000 published in the SFR underlying-data files (referrals, CIN episodes), LA and England rows. */
-export function sfrRates(): Obs[] {
-  const ids = Object.values(CIN_SFR);
-  return cached("variation-sfr-rates", 1, ids.map(source), () => {
-    const out: Obs[] = [];
-    for (const [year, id] of Object.entries(CIN_SFR)) {
-      const t = readCsv(id);
-      const cLevel = t.col("geog_l");
-      const cCode = t.col("geog_c");
-      const cName = t.col("geog_n");
-      const cNew = t.has("new_la_code") ? t.col("new_la_code") : -1;
-      for (const [measure, cands] of Object.entries(SFR_RATE_COLUMNS)) {
-        const name = cands.map((c) => c.replace("{YY}", fySuffix(year))).find((c) => t.has(c));
-        if (!name) continue;
-        const c = t.col(name);
-        for (let r = 0; r < t.rows.length; r++) {
-          const level = levelOf(t.text(r, cLevel));
-          if (level !== "la" && level !== "national") continue;
-          const cell = t.cell(r, c);
-          out.push({
-            measure, year, level, area: level === "national" ? "England" : t.text(r, cName),
-            code: level === "national" ? "E92000001" : cNew >= 0 ? t.text(r, cNew) : "",
-            ...(level === "la" ? { laCode: t.text(r, cCode) } : {}),
-            value: cell.value, ...(cell.value === null ? { marker: cell.marker ?? cell.text ?? "" } : {}),
-            src: id, row: t.rowNumbers[r], col: t.header[c],
-          });
-        }
-      }
-    }
-    return validateObs(out, "SFR rates");
-  });
-}
-
-let sfrMemo: Obs[] | undefined;
 
 /** The file a release gives a rate in, for a year. */
 export function rateSource(measure: string, release: string, year: string): string {
@@ -152,20 +107,20 @@ export function rateSource(measure: string, release: string, year: string): stri
 }
 
 /** Every authority's rate in a year from one release: the rates, and the authorities whose cell is suppressed or missing. */
-export function laRates(measure: string, year: string, release: string): { points: LaPoint[]; suppressed: { la: La; obs?: Obs }[]; src: string } {
+export function laRates(tables: Tables, measure: string, year: string, release: string): { points: LaPoint[]; suppressed: { la: La; obs?: Obs }[]; src: string } {
   const src = rateSource(measure, release, year);
   const rows = src.startsWith("cin-sfr-")
-    ? (sfrMemo ??= sfrRates()).filter((o) => o.measure === measure && o.year === year && o.level === "la")
-    : (measure === "claRate" ? claTable() : cinTable()).filter({ measure, year, level: "la", src });
+    ? tables.sfrRates().filter({ measure, year, level: "la" })
+    : (measure === "claRate" ? tables.cla() : tables.cin()).filter({ measure, year, level: "la", src });
   if (rows.length === 0) throw new DataError(`${source(src).file}: no LA rows for ${RATE_LABELS[measure] ?? measure} in ${year}`, source(src).file);
   const byCode = new Map<string, Obs>();
   for (const o of rows) {
-    const c = laCodeOf(o);
+    const c = laCodeOf(tables, o);
     if (c) byCode.set(c, o);
   }
   const points: LaPoint[] = [];
   const suppressed: { la: La; obs?: Obs }[] = [];
-  for (const la of authoritiesExisting(year)) {
+  for (const la of authoritiesExisting(tables, year)) {
     const o = byCode.get(la.laCode);
     if (!o || o.value === null) suppressed.push({ la, obs: o });
     else points.push({ laCode: la.laCode, name: la.name, value: o.value, obs: [o] });
@@ -182,16 +137,16 @@ const r1 = (x: number) => fmtNumber(x, 1);
 const tinyWords = "the Isles of Scilly and the City of London";
 
 /** The lowest and highest rate under one choice of release and of the tiny authorities. */
-export function rateRangeOf(measure: string, year: string, release: string, tiny: "include" | "exclude") {
-  const { points, suppressed, src } = laRates(measure, year, release);
+export function rateRangeOf(tables: Tables, measure: string, year: string, release: string, tiny: "include" | "exclude") {
+  const { points, suppressed, src } = laRates(tables, measure, year, release);
   const kept = withTiny(points, tiny);
   const rg = labelledRange(kept.map((p) => ({ ...p, label: p.name })));
   return { ...rg, points, kept, suppressed, src, median: median(kept.map((p) => p.value)), mean: mean(kept.map((p) => p.value)) };
 }
 
 /** "the Isles of Scilly 1,342.5, the City of London 781.5" (or "suppressed"). */
-function tinyText(measure: string, year: string, release: string): string {
-  const { points, suppressed } = laRates(measure, year, release);
+function tinyText(tables: Tables, measure: string, year: string, release: string): string {
+  const { points, suppressed } = laRates(tables, measure, year, release);
   return Object.entries(TINY_LAS).map(([code, name]) => {
     const p = points.find((x) => x.laCode === code);
     const s = suppressed.find((x) => x.la.laCode === code);
@@ -205,28 +160,28 @@ function tinyText(measure: string, year: string, release: string): string {
  * London), ends (["min"], ["max"] or both; roles "min" and "max"). Alternatives: the other inclusion
  * choice, and every other release under both choices.
  */
-const laRateRange: Check = (c) => {
+const laRateRange: Check = (c, tables) => {
   const measure = param(c, "measure");
   const year = param(c, "year");
   const release = optParam(c, "release", Object.keys(RATE_RELEASES[measure] ?? {})[0]);
   const tiny = optParam(c, "tiny", "exclude") as "include" | "exclude";
   const ends = (Array.isArray(c.params.ends) ? c.params.ends : ["min", "max"]) as ("min" | "max")[];
-  const main = rateRangeOf(measure, year, release, tiny);
+  const main = rateRangeOf(tables, measure, year, release, tiny);
   const values: Record<string, number | null> = {};
   for (const e of ends) values[e] = main[e].value;
   const lab = RATE_LABELS[measure] ?? measure;
   const relLabel = RATE_RELEASES[measure][release].label;
   const s: string[] = [];
-  s.push(`Rates of ${lab} per 10,000 children aged under 18, ${year}, by local authority (${relLabel}; ${source(main.src).file}): ${main.points.length} of ${authoritiesExisting(year).length} authorities have a rate${main.suppressed.length ? ` (not given: ${main.suppressed.map((x) => `${x.la.name} ${x.obs ? `"${x.obs.marker}"` : "(absent from the file)"}`).join(", ")})` : ""}.`);
+  s.push(`Rates of ${lab} per 10,000 children aged under 18, ${year}, by local authority (${relLabel}; ${source(main.src).file}): ${main.points.length} of ${authoritiesExisting(tables, year).length} authorities have a rate${main.suppressed.length ? ` (not given: ${main.suppressed.map((x) => `${x.la.name} ${x.obs ? `"${x.obs.marker}"` : "(absent from the file)"}`).join(", ")})` : ""}.`);
   const other = tiny === "include" ? "exclude" : "include";
-  const alt = rateRangeOf(measure, year, release, other);
+  const alt = rateRangeOf(tables, measure, year, release, other);
   const incl = tiny === "include" ? main : alt;
   const excl = tiny === "include" ? alt : main;
-  s.push(`With ${tinyWords} in: ${incl.min.name} ${r1(incl.min.value)} to ${incl.max.name} ${r1(incl.max.value)}. Without them: ${excl.min.name} ${r1(excl.min.value)} to ${excl.max.name} ${r1(excl.max.value)}. (${tinyText(measure, year, release)}.)`);
+  s.push(`With ${tinyWords} in: ${incl.min.name} ${r1(incl.min.value)} to ${incl.max.name} ${r1(incl.max.value)}. Without them: ${excl.min.name} ${r1(excl.min.value)} to ${excl.max.name} ${r1(excl.max.value)}. (${tinyText(tables, measure, year, release)}.)`);
   for (const e of ends) {
     if (incl[e].laCode !== excl[e].laCode) {
       const t = incl[e];
-      const counts = release === "2020" ? tinyCounts(measure, year, t.laCode) : "";
+      const counts = release === "2020" ? tinyCounts(tables, measure, year, t.laCode) : "";
       s.push(`The ${e === "max" ? "highest" : "lowest"} rate therefore depends on the choice: ${r1(incl[e].value)} is ${t.name}'s${counts}, ${r1(excl[e].value)} is ${excl[e].name}'s, the ${e === "max" ? "highest" : "lowest"} once ${tinyWords} are left out; same file, same year.`);
     }
   }
@@ -244,8 +199,8 @@ const laRateRange: Check = (c) => {
     }
     let a: ReturnType<typeof rateRangeOf>, b: ReturnType<typeof rateRangeOf>;
     try {
-      a = rateRangeOf(measure, year, rel, tiny);
-      b = rateRangeOf(measure, year, rel, other);
+      a = rateRangeOf(tables, measure, year, rel, tiny);
+      b = rateRangeOf(tables, measure, year, rel, other);
     } catch {
       continue;
     }
@@ -257,7 +212,7 @@ const laRateRange: Check = (c) => {
   }
   if (typeof c.params.compareMeasure === "string") {
     const m2 = c.params.compareMeasure;
-    const d = rateRangeOf(m2, year, release, tiny);
+    const d = rateRangeOf(tables, m2, year, release, tiny);
     alternatives.push({ label: `${RATE_LABELS[m2] ?? m2} instead`, kind: "definition", values: Object.fromEntries(ends.map((e) => [e, d[e].value])) });
     s.push(`Rates of ${RATE_LABELS[m2] ?? m2} instead (same release and choice): ${d.min.name} ${r1(d.min.value)} to ${d.max.name} ${r1(d.max.value)}.`);
     evid.push(...d.min.obs, ...d.max.obs);
@@ -266,9 +221,9 @@ const laRateRange: Check = (c) => {
 };
 
 /** ", 28 episodes among 209 children aged 0-17" for a tiny authority's children-in-need rate. */
-function tinyCounts(measure: string, year: string, laCode: string): string {
+function tinyCounts(tables: Tables, measure: string, year: string, laCode: string): string {
   if (!isTiny(laCode) || measure !== "cinEpisodesRate") return "";
-  const t = cinTable();
+  const t = tables.cin();
   const ep = t.filter({ measure: "cinEpisodes", year, level: "la", laCode, src: CIN_EES["2020"].b1 })[0];
   const pop = t.filter({ measure: "dfePopulation0to17", year, level: "la", laCode, src: CIN_EES["2020"].pop })[0];
   if (!ep || !pop || ep.value === null || pop.value === null) return "";
@@ -289,14 +244,14 @@ function dedupe(obs: Obs[]): Obs[] {
  * The median LA rate per 10,000 in a year. params: measure, year, release, tiny. Role "median".
  * Alternatives: the unweighted mean of the LA rates (definition), the other inclusion choice, other releases.
  */
-const laRateMedian: Check = (c) => {
+const laRateMedian: Check = (c, tables) => {
   const measure = param(c, "measure");
   const year = param(c, "year");
   const release = optParam(c, "release", Object.keys(RATE_RELEASES[measure] ?? {})[0]);
   const tiny = optParam(c, "tiny", "include") as "include" | "exclude";
-  const m = rateRangeOf(measure, year, release, tiny);
-  const other = rateRangeOf(measure, year, release, tiny === "include" ? "exclude" : "include");
-  const england = (measure === "claRate" ? claTable() : cinTable()).filter({ measure, year, level: "national", src: m.src })[0];
+  const m = rateRangeOf(tables, measure, year, release, tiny);
+  const other = rateRangeOf(tables, measure, year, release, tiny === "include" ? "exclude" : "include");
+  const england = (measure === "claRate" ? tables.cla() : tables.cin()).filter({ measure, year, level: "national", src: m.src })[0];
   const lab = RATE_LABELS[measure] ?? measure;
   const s = [
     `Median of the ${m.kept.length} LA rates of ${lab} per 10,000 children, ${year} (${RATE_RELEASES[measure][release].label}; ${tinyWords} ${tiny === "include" ? "included where they have a rate" : "left out"}): ${r1(m.median)}.`,
@@ -310,7 +265,7 @@ const laRateMedian: Check = (c) => {
   for (const rel of Object.keys(RATE_RELEASES[measure])) {
     if (rel === release) continue;
     try {
-      const a = rateRangeOf(measure, year, rel, tiny);
+      const a = rateRangeOf(tables, measure, year, rel, tiny);
       alternatives.push({ label: RATE_RELEASES[measure][rel].label, kind: "revision", values: { median: a.median } });
       s.push(`${RATE_RELEASES[measure][rel].label}: median ${r1(a.median)} over ${a.kept.length} authorities, mean ${r1(a.mean)}.`);
     } catch {
@@ -364,18 +319,18 @@ function episodesSource(year: string, episodes: string): string {
  * LA functions in relation to child protection)" expenditure, gross (TotalExpenditure) or net, divided
  * by children-in-need episodes in the year; and the England figure (sum of LA spend ÷ England episodes).
  */
-export function spendPerEpisode(year: string, opts: { kind?: "gross" | "net"; episodes?: "ees2020" | "sfr" } = {}) {
+export function spendPerEpisode(tables: Tables, year: string, opts: { kind?: "gross" | "net"; episodes?: "ees2020" | "sfr" } = {}) {
   const kind = opts.kind ?? "gross";
   const epSrc = episodesSource(year, opts.episodes ?? "ees2020");
-  const s = s251Table();
+  const s = tables.s251();
   const spendRows = s.filter({ measure: `s251:socialWork:${kind}`, year, level: "la" });
   if (spendRows.length === 0) throw new DataError(`no section 251 social work (${kind}) lines by LA for ${year}`);
   const spendSrc = spendRows[0].src;
-  const eps = new Map(cinTable().filter({ measure: "cinEpisodes", year, level: "la", src: epSrc }).map((o) => [o.laCode!, o]));
+  const eps = new Map(tables.cin().filter({ measure: "cinEpisodes", year, level: "la", src: epSrc }).map((o) => [o.laCode!, o]));
   const points: SpendPoint[] = [];
   const missing: { la: La; why: string }[] = [];
   const spendBy = new Map(spendRows.map((o) => [o.laCode!, o]));
-  for (const la of authoritiesExisting(year)) {
+  for (const la of authoritiesExisting(tables, year)) {
     const sp = spendBy.get(la.laCode);
     const ep = eps.get(la.laCode);
     if (!sp || sp.value === null || !ep || ep.value === null || ep.value === 0) {
@@ -385,7 +340,7 @@ export function spendPerEpisode(year: string, opts: { kind?: "gross" | "net"; ep
     points.push({ laCode: la.laCode, name: la.name, type: LA_TYPE_GROUPS[la.type], spend: sp.value, episodes: ep.value, value: sp.value / ep.value, obs: [sp, ep] });
   }
   const engSpend = s.filter({ measure: `s251:socialWork:${kind}`, year, level: "national", src: spendSrc })[0];
-  const engEp = cinTable().filter({ measure: "cinEpisodes", year, level: "national", src: epSrc })[0];
+  const engEp = tables.cin().filter({ measure: "cinEpisodes", year, level: "national", src: epSrc })[0];
   if (!engSpend || !engEp) throw new DataError(`no England social work spend or episode count for ${year}`);
   return { points, missing, kind, spendSrc, epSrc, england: { spend: engSpend, episodes: engEp, value: num(engSpend) / num(engEp) } };
 }
@@ -417,13 +372,13 @@ export function spendByType(points: SpendPoint[]) {
  * LA_TYPE_GROUPS to restrict to), compareYear (a year whose range the explanation sets beside this
  * one). Roles: min, max, average.
  */
-const spendPerEpisodeRange: Check = (c) => {
+const spendPerEpisodeRange: Check = (c, tables) => {
   const year = param(c, "year");
   const kind = optParam(c, "kind", "gross") as "gross" | "net";
   const episodes = optParam(c, "episodes", "ees2020") as "ees2020" | "sfr";
   const tiny = optParam(c, "tiny", "include") as "include" | "exclude";
   const type = typeof c.params.type === "string" ? c.params.type : undefined;
-  const d = spendPerEpisode(year, { kind, episodes });
+  const d = spendPerEpisode(tables, year, { kind, episodes });
   const pick = (pts: SpendPoint[], t: "include" | "exclude") => withTiny(pts, t).filter((p) => !type || p.type === type);
   const kept = pick(d.points, tiny);
   const rg = labelledRange(kept.map((p) => ({ ...p, label: p.name })));
@@ -447,20 +402,20 @@ const spendPerEpisodeRange: Check = (c) => {
   const evid: Obs[] = [...rg.min.obs, ...rg.max.obs, d.england.spend, d.england.episodes];
   // net instead of gross; first-published instead of revised episode counts
   const altKind = kind === "gross" ? "net" : "gross";
-  const dn = spendPerEpisode(year, { kind: altKind, episodes });
+  const dn = spendPerEpisode(tables, year, { kind: altKind, episodes });
   const rn = labelledRange(pick(dn.points, tiny).map((p) => ({ ...p, label: p.name })));
   alternatives.push({ label: `${altKind} instead of ${kind} expenditure`, kind: "definition", values: { min: rn.min.value, max: rn.max.value, average: dn.england.value } });
   s.push(`With ${altKind} expenditure: ${rn.min.name} ${money(rn.min.value)} to ${rn.max.name} ${money(rn.max.value)}, England ${money(dn.england.value)}.`);
   const altEp = episodes === "sfr" ? "ees2020" : CIN_SFR[year] ? "sfr" : undefined;
   if (altEp) {
-    const de = spendPerEpisode(year, { kind, episodes: altEp });
+    const de = spendPerEpisode(tables, year, { kind, episodes: altEp });
     const re = labelledRange(pick(de.points, tiny).map((p) => ({ ...p, label: p.name })));
     alternatives.push({ label: `episode counts ${altEp === "sfr" ? "as first published" : "as revised in later releases"}`, kind: "revision", values: { min: re.min.value, max: re.max.value, average: de.england.value } });
     s.push(`With the episode counts ${altEp === "sfr" ? "as first published" : "as revised from the 2017-18 release on"} (${source(de.epSrc).file}): ${re.min.name} ${money(re.min.value)} to ${re.max.name} ${money(re.max.value)}, England ${money(de.england.value)}.`);
   }
   if (typeof c.params.compareYear === "string") {
     const cy = c.params.compareYear;
-    const dc = spendPerEpisode(cy, { kind, episodes: "sfr" });
+    const dc = spendPerEpisode(tables, cy, { kind, episodes: "sfr" });
     const rc = labelledRange(withTiny(dc.points, "exclude").map((p) => ({ ...p, label: p.name })));
     s.push(`For comparison, ${cy} (the year of the NAO's 2016 report, first-published episode counts, without ${tinyWords}): ${rc.min.name} ${money(rc.min.value)} to ${rc.max.name} ${money(rc.max.value)}, highest ÷ lowest ${fmtNumber(rc.max.value / rc.min.value, 1)} against ${fmtNumber(rg.max.value / rg.min.value, 1)} in ${year}; the upper end is similar (${money(rc.max.value)} against ${money(rg.max.value)}), the lower end is higher now (${money(rg.min.value)} against ${money(rc.min.value)}).`);
     evid.push(...rc.min.obs, ...rc.max.obs);
@@ -474,13 +429,13 @@ const spendPerEpisodeRange: Check = (c) => {
 const basisOf = (c: ClaimContext, dflt: string): GradeBasis => parseBasis(optParam(c, "basis", dflt));
 
 /** Each authority of a year with its judgement under a basis. */
-export function gradedAuthorities(fy: string, basis: GradeBasis): { a: OfstedAuthority; j: Judgement | undefined }[] {
-  return ofstedAuthoritiesIn(fy).map((a) => ({ a, j: judgementFor(a, basis) }));
+export function gradedAuthorities(tables: Tables, fy: string, basis: GradeBasis): { a: OfstedAuthority; j: Judgement | undefined }[] {
+  return ofstedAuthoritiesIn(tables, fy).map((a) => ({ a, j: judgementFor(a, basis) }));
 }
 
 /** Shares of authorities by grade, in percent of the authorities judged. */
-export function gradeShares(fy: string, basis: GradeBasis) {
-  const items = gradedAuthorities(fy, basis);
+export function gradeShares(tables: Tables, fy: string, basis: GradeBasis) {
+  const items = gradedAuthorities(tables, fy, basis);
   const counts = gradeCounts(items.map((x) => x.j));
   const judged = counts.total - counts.none;
   const pct = Object.fromEntries(GRADES.map((g) => [g, sharePercent(counts[g], judged)])) as Record<Grade, number>;
@@ -493,12 +448,12 @@ export function gradeShares(fy: string, basis: GradeBasis) {
  * to report, as "period" alternatives). Role "share". A "rounding" alternative gives the sum of the
  * grades' shares each rounded to a whole percent, as a chart that labels each grade would show them.
  */
-const ofstedShare: Check = (c) => {
+const ofstedShare: Check = (c, tables) => {
   const fy = optParam(c, "fy", "2017-18");
   const basis = basisOf(c, "firstSif");
   const grades = (c.params.grades as Grade[]) ?? [];
   if (grades.length === 0 || grades.some((g) => !GRADES.includes(g))) throw new Error(`claim "${c.id}": params.grades must list grades among ${GRADES.join(", ")}`);
-  const sh = gradeShares(fy, basis);
+  const sh = gradeShares(tables, fy, basis);
   const n = grades.reduce((s, g) => s + sh.counts[g], 0);
   const share = sharePercent(n, sh.judged);
   const roundedSum = grades.reduce((s, g) => s + Math.round(sh.pct[g]), 0);
@@ -510,7 +465,7 @@ const ofstedShare: Check = (c) => {
   const alternatives: Alternative[] = [{ label: `the sum of the grades' rounded shares (${grades.map((g) => `${Math.round(sh.pct[g])}%`).join(" + ")})`, kind: "rounding", values: { share: roundedSum } }];
   for (const at of (c.params.compareAt as string[] | undefined) ?? []) {
     const b = parseBasis(at);
-    const o = gradeShares(fy, b);
+    const o = gradeShares(tables, fy, b);
     const k = grades.reduce((s2, g) => s2 + o.counts[g], 0);
     const v = sharePercent(k, o.judged);
     alternatives.push({ label: basisText(b), kind: "period", values: { share: v } });
@@ -529,11 +484,11 @@ const ofstedShare: Check = (c) => {
  * and protection" judgement was in the given grades. params: by (yyyy-mm-dd), grades (default ["Good"]),
  * field ("helpAndProtection" default, or "overall"), compareBy (other dates). Roles "count", "share".
  */
-const ofstedFirstInspections: Check = (c) => {
+const ofstedFirstInspections: Check = (c, tables) => {
   const by = param(c, "by");
   const grades = (c.params.grades as Grade[]) ?? ["Good"];
   const field = optParam(c, "field", "helpAndProtection") as "helpAndProtection" | "overall";
-  const all = ofstedAuthoritiesIn("2015-16");
+  const all = ofstedAuthoritiesIn(tables, "2015-16");
   const at = (date: string) => {
     const items = all.map((a) => ({ a, j: a.judgements.find((j) => j.kind === "firstSif" && j.published <= date) })).filter((x) => x.j);
     const k = items.filter((x) => x.j && x.j[field] !== null && grades.includes(x.j[field] as Grade)).length;
@@ -561,8 +516,8 @@ export interface GradedPoint extends LaPoint {
 }
 
 /** Joins authorities' values to their grades under a basis; authorities without a judgement are left out. */
-export function withGrades(points: LaPoint[], fy: string, basis: GradeBasis): { graded: GradedPoint[]; ungraded: LaPoint[]; judged: { a: OfstedAuthority; j: Judgement | undefined }[] } {
-  const judged = gradedAuthorities(fy, basis);
+export function withGrades(tables: Tables, points: LaPoint[], fy: string, basis: GradeBasis): { graded: GradedPoint[]; ungraded: LaPoint[]; judged: { a: OfstedAuthority; j: Judgement | undefined }[] } {
+  const judged = gradedAuthorities(tables, fy, basis);
   const byCode = new Map(judged.map((x) => [x.a.laCode, x]));
   const graded: GradedPoint[] = [];
   const ungraded: LaPoint[] = [];
@@ -574,20 +529,13 @@ export function withGrades(points: LaPoint[], fy: string, basis: GradeBasis): { 
   return { graded, ungraded, judged };
 }
 
-const assocMemo = new Map<string, ReturnType<typeof associationUncached>>();
-
 /**
  * Spearman's ρ (permutation p), Kruskal–Wallis (chi-squared and permutation p) and medians by grade;
  * computed once per set of (authority, grade, value) in a process, since several claims share it.
  */
-export function associationWithGrade(graded: GradedPoint[]) {
+export function associationWithGrade(tables: Tables, graded: GradedPoint[]) {
   const key = graded.map((p) => `${p.laCode}:${p.score}:${p.value}`).join("|");
-  let hit = assocMemo.get(key);
-  if (!hit) {
-    hit = cachedByKey("association", key, () => associationUncached(graded));
-    assocMemo.set(key, hit);
-  }
-  return hit;
+  return tables.memo(key, () => associationUncached(graded), { persist: "association" });
 }
 
 function associationUncached(graded: GradedPoint[]) {
@@ -615,16 +563,16 @@ const NO_CORRELATION = `A claim of "no correlation" is checked as |ρ| under 0.1
  * ("include" default), compareBases (other bases, "definition" alternatives), grade (e.g. "Good": then
  * roles min and max give the range of spend among authorities of that grade). Role "rho" otherwise.
  */
-const spendVsOfsted: Check = (c) => {
+const spendVsOfsted: Check = (c, tables) => {
   const year = param(c, "year");
   const kind = optParam(c, "kind", "gross") as "gross" | "net";
   const episodes = optParam(c, "episodes", "ees2020") as "ees2020" | "sfr";
   const tiny = optParam(c, "tiny", "include") as "include" | "exclude";
   const basis = basisOf(c, `at:${Number(year.slice(0, 4)) + 1}-03-31`);
-  const d = spendPerEpisode(year, { kind, episodes });
+  const d = spendPerEpisode(tables, year, { kind, episodes });
   const pts = withTiny(d.points, tiny);
-  const { graded, ungraded, judged } = withGrades(pts, year, basis);
-  const a = associationWithGrade(graded);
+  const { graded, ungraded, judged } = withGrades(tables, pts, year, basis);
+  const a = associationWithGrade(tables, graded);
   const s = [`Spend per child-in-need episode, ${year} (s251 social work ${kind} expenditure ÷ episodes, as in the NAO's footnote 15), against Ofsted grade by ${basisText(basis)}: ${graded.length} authorities${ungraded.length ? ` (${ungraded.length} without a judgement by then left out)` : ""}${tiny === "exclude" ? `, ${tinyWords} left out` : ""}.`, associationText(a, money)];
   const alternatives: Alternative[] = [];
   const grade = typeof c.params.grade === "string" ? (c.params.grade as Grade) : undefined;
@@ -637,7 +585,7 @@ const spendVsOfsted: Check = (c) => {
     s.push(`Among the ${g.length} authorities graded ${grade}: lowest ${r.min.name} ${money(r.min.value)} (${INSPECTION_LABELS[r.min.judgement.kind]} published ${r.min.judgement.published}), highest ${r.max.name} ${money(r.max.value)} (${INSPECTION_LABELS[r.max.judgement.kind]} published ${r.max.judgement.published}).`);
     evid.push(...evidenceFor([...r.min.obs, ...r.max.obs]), ofstedEvidence(judged.filter((x) => x.a.laCode === r.min.laCode || x.a.laCode === r.max.laCode)));
     for (const b of ((c.params.compareBases as string[] | undefined) ?? []).map(parseBasis)) {
-      const gg = withGrades(pts, year, b).graded.filter((p) => p.grade === grade);
+      const gg = withGrades(tables, pts, year, b).graded.filter((p) => p.grade === grade);
       const rr = labelledRange(gg.map((p) => ({ ...p, label: p.name })));
       alternatives.push({ label: `grades by ${basisText(b)}`, kind: "definition", values: { min: rr.min.value, max: rr.max.value } });
       s.push(`With grades by ${basisText(b)}: ${gg.length} ${grade}, ${rr.min.name} ${money(rr.min.value)} to ${rr.max.name} ${money(rr.max.value)}.`);
@@ -648,7 +596,7 @@ const spendVsOfsted: Check = (c) => {
     evid.push({ ...evidenceFor(graded.flatMap((p) => p.obs))[1], rows: [`${graded.length} LA rows`], values: undefined, note: "children-in-need episodes of every authority" });
     evid.push(ofstedEvidence(judged, `grades by ${basisText(basis)}`));
     for (const b of ((c.params.compareBases as string[] | undefined) ?? []).map(parseBasis)) {
-      const o = associationWithGrade(withGrades(pts, year, b).graded);
+      const o = associationWithGrade(tables, withGrades(tables, pts, year, b).graded);
       alternatives.push({ label: `grades by ${basisText(b)}`, kind: "definition", values: { rho: o.rho, absRho: Math.abs(o.rho) } });
       s.push(`With grades by ${basisText(b)}: ρ = ${fmtNumber(o.rho, 3)} (p = ${fmtNumber(o.pRho, 3)}), Kruskal–Wallis p = ${fmtNumber(o.kw.p, 3)}.`);
     }
@@ -658,10 +606,10 @@ const spendVsOfsted: Check = (c) => {
 };
 
 /** An authority's change in a rate between two years (to − from), from one or two sources. */
-export function rateChanges(measure: string, from: string, to: string, release: string, fromRelease = release): LaPoint[] {
-  const a = new Map(laRates(measure, from, fromRelease).points.map((p) => [p.laCode, p]));
+export function rateChanges(tables: Tables, measure: string, from: string, to: string, release: string, fromRelease = release): LaPoint[] {
+  const a = new Map(laRates(tables, measure, from, fromRelease).points.map((p) => [p.laCode, p]));
   const out: LaPoint[] = [];
-  for (const p of laRates(measure, to, release).points) {
+  for (const p of laRates(tables, measure, to, release).points) {
     const q = a.get(p.laCode);
     if (q) out.push({ laCode: p.laCode, name: p.name, value: p.value - q.value, obs: [...q.obs, ...p.obs] });
   }
@@ -681,7 +629,7 @@ function fellShare(graded: GradedPoint[], grades: Grade[]): string {
  * tiny ("exclude" default), compareBases, compareMeasure (another measure, a "definition" alternative).
  * Role "rho": Spearman's ρ between grade and the change (to − from) in the rate.
  */
-const ofstedVsRateChange: Check = (c) => {
+const ofstedVsRateChange: Check = (c, tables) => {
   const measure = param(c, "measure");
   const from = param(c, "from");
   const to = param(c, "to");
@@ -689,9 +637,9 @@ const ofstedVsRateChange: Check = (c) => {
   const fromRelease = optParam(c, "fromRelease", release);
   const tiny = optParam(c, "tiny", "exclude") as "include" | "exclude";
   const basis = basisOf(c, "at:2018-08-31");
-  const ch = withTiny(rateChanges(measure, from, to, release, fromRelease), tiny);
-  const { graded, ungraded, judged } = withGrades(ch, to, basis);
-  const a = associationWithGrade(graded);
+  const ch = withTiny(rateChanges(tables, measure, from, to, release, fromRelease), tiny);
+  const { graded, ungraded, judged } = withGrades(tables, ch, to, basis);
+  const a = associationWithGrade(tables, graded);
   const lab = RATE_LABELS[measure] ?? measure;
   const reduced = GRADES.map((g) => {
     const gg = graded.filter((p) => p.grade === g);
@@ -704,13 +652,13 @@ const ofstedVsRateChange: Check = (c) => {
   ];
   const alternatives: Alternative[] = [];
   for (const b of ((c.params.compareBases as string[] | undefined) ?? []).map(parseBasis)) {
-    const o = associationWithGrade(withGrades(ch, to, b).graded);
+    const o = associationWithGrade(tables, withGrades(tables, ch, to, b).graded);
     alternatives.push({ label: `grades by ${basisText(b)}`, kind: "definition", values: { rho: o.rho, absRho: Math.abs(o.rho) } });
     s.push(`With grades by ${basisText(b)}: ρ = ${fmtNumber(o.rho, 3)} (p = ${fmtNumber(o.pRho, 3)}), Kruskal–Wallis p = ${fmtNumber(o.kw.p, 3)}.`);
   }
   if (typeof c.params.compareMeasure === "string") {
     const m2 = c.params.compareMeasure;
-    const o = associationWithGrade(withGrades(withTiny(rateChanges(m2, from, to, release, fromRelease), tiny), to, basis).graded);
+    const o = associationWithGrade(tables, withGrades(tables, withTiny(rateChanges(tables, m2, from, to, release, fromRelease), tiny), to, basis).graded);
     alternatives.push({ label: `the change in ${RATE_LABELS[m2] ?? m2}`, kind: "definition", values: { rho: o.rho, absRho: Math.abs(o.rho) } });
     s.push(`With ${RATE_LABELS[m2] ?? m2} instead: ρ = ${fmtNumber(o.rho, 3)} (p = ${fmtNumber(o.pRho, 3)}), Kruskal–Wallis p = ${fmtNumber(o.kw.p, 3)}.`);
   }
@@ -724,21 +672,21 @@ const ofstedVsRateChange: Check = (c) => {
  * would), context ("inadequateAt:yyyy-mm-dd" — authorities whose latest grade then was Inadequate; or
  * "firstSifDates" — the span of first SIF publication dates).
  */
-const ofstedContext: Check = (c) => {
+const ofstedContext: Check = (c, tables) => {
   const settle = param(c, "settle");
   const context = param(c, "context");
   const s: string[] = [];
   let evidence: Evidence[] = [];
   const m = /^inadequateAt:(\d{4}-\d{2}-\d{2})$/.exec(context);
   if (m) {
-    const items = gradedAuthorities("2018-19", { kind: "at", date: m[1] });
+    const items = gradedAuthorities(tables, "2018-19", { kind: "at", date: m[1] });
     const inad = items.filter((x) => x.j?.overall === "Inadequate");
     s.push(`Ofsted's file gives ${inad.length} authorities whose latest judgement published by ${m[1]} was Inadequate (${inad.map((x) => x.a.name).join(", ")}). The Department's interventions follow an Inadequate judgement but are not the same list: they start and end on the Department's decisions (statutory directions, commissioners, trusts), which no file here records.`);
     evidence = [ofstedEvidence(inad, "context only")];
   } else if (context === "firstSifDates") {
-    const dates = ofstedAuthoritiesIn("2017-18").map((a) => a.judgements.find((j) => j.kind === "firstSif")).filter((j): j is Judgement => !!j).map((j) => j.published).sort();
+    const dates = ofstedAuthoritiesIn(tables, "2017-18").map((a) => a.judgements.find((j) => j.kind === "firstSif")).filter((j): j is Judgement => !!j).map((j) => j.published).sort();
     s.push(`The file gives only publication dates: the first SIF reports of all 152 authorities were published between ${dates[0]} and ${dates[dates.length - 1]}, consistent with inspections from late 2013 to autumn 2017, but the inspection dates themselves are not in it.`);
-    evidence = [ofstedEvidence(ofstedAuthoritiesIn("2017-18").map((a) => ({ a, j: a.judgements.find((j) => j.kind === "firstSif") })), "context only: publication dates")];
+    evidence = [ofstedEvidence(ofstedAuthoritiesIn(tables, "2017-18").map((a) => ({ a, j: a.judgements.find((j) => j.kind === "firstSif") })), "context only: publication dates")];
   } else throw new Error(`claim "${c.id}": unknown context "${context}"`);
   return { values: {}, evidence, explanation: `${s.join(" ")} What would settle it: ${settle}.`, verdict: "unverifiable" };
 };

@@ -4,7 +4,8 @@ import type { Check } from "./types";
 import { param } from "./types";
 import { DataError, source } from "../../data/sources";
 import { Obs, evidenceFor, num } from "../../data/obs";
-import { workforceTable, workforceRegionOf, WORKFORCE_FILES, WORKFORCE_LABELS, WORKFORCE_MEASURES } from "../../data/tidy/workforce";
+import type { Tables } from "../tables";
+import { WORKFORCE_FILES, WORKFORCE_LABELS, WORKFORCE_MEASURES } from "../../data/tidy/workforce";
 import { percentChange } from "../../stats/change";
 import { fmtNumber, fmtPercent } from "../../format";
 
@@ -24,14 +25,14 @@ function fmt(measure: string, v: number | null): string {
 const label = (m: string) => WORKFORCE_LABELS[m] ?? m;
 
 /** England observations of a measure in a year, one per vintage, earliest release first. */
-function englandByVintage(measure: string, year: string): Obs[] {
-  const hits = workforceTable().filter({ measure, year, level: "national" });
+function englandByVintage(tables: Tables, measure: string, year: string): Obs[] {
+  const hits = tables.workforce().filter({ measure, year, level: "national" });
   return WORKFORCE_FILES.map((id) => hits.find((o) => o.src === id)).filter((o): o is Obs => o !== undefined && o.value !== null);
 }
 
 /** The first and last years the files cover for a measure. */
-function coverage(measure: string): { first: string; last: string } {
-  const ys = workforceTable().years(measure);
+function coverage(tables: Tables, measure: string): { first: string; last: string } {
+  const ys = tables.workforce().years(measure);
   if (ys.length === 0) throw new DataError(`no England figures for ${label(measure)} in the workforce files`);
   return { first: ys[0], last: ys[ys.length - 1] };
 }
@@ -46,18 +47,18 @@ const NOT_IN_MIRROR = `DfE's statistical first release "Children's social work w
  * A year before the files begin gives null values (unverifiable) and names the release that
  * would settle it.
  */
-const workforceLevel: Check = (c) => {
+const workforceLevel: Check = (c, tables) => {
   const measure = param(c, "measure");
   const year = param(c, "year");
   const role = typeof c.params.role === "string" ? c.params.role : "level";
   const changeTo = typeof c.params.changeTo === "string" ? c.params.changeTo : undefined;
   if (!WORKFORCE_MEASURES.includes(measure)) throw new Error(`claim "${c.id}": "${measure}" is not a workforce measure (${WORKFORCE_MEASURES.join(", ")})`);
-  const obs = englandByVintage(measure, year);
-  const cov = coverage(measure);
+  const obs = englandByVintage(tables, measure, year);
+  const cov = coverage(tables, measure);
   if (obs.length === 0) {
     const values: Record<string, number | null> = { [role]: null, ...(changeTo ? { pctChange: null } : {}) };
     const ctxYear = changeTo ?? cov.first;
-    const ctx = englandByVintage(measure, ctxYear);
+    const ctx = englandByVintage(tables, measure, ctxYear);
     const sentences = [`The workforce files in the mirror cover 30 September ${cov.first} to ${cov.last}; there is no England ${label(measure)} for 30 September ${year} in them.`];
     if (ctx.length) sentences.push(`At 30 September ${ctxYear} the files give ${ctx.map((o) => `${fmt(measure, o.value)} (${fileLabel(o.src)})`).join("; ")}${changeTo ? `, the end point of the change, which cannot be computed without the ${year} figure` : ""}.`);
     sentences.push(`What would settle it: ${NOT_IN_MIRROR}.`);
@@ -72,11 +73,11 @@ const workforceLevel: Check = (c) => {
   const values: Record<string, number | null> = { [role]: num(primary) };
   const used: Obs[] = [...obs];
   const alternatives: Alternative[] = [];
-  const firstRelease = workforceTable().years(measure, primary.src).pop() === year;
+  const firstRelease = tables.workforce().years(measure, primary.src).pop() === year;
   const sentences = [`England ${label(measure)} at 30 September ${year}: ${fmt(measure, primary.value)} in ${fileLabel(primary.src)}, ${firstRelease ? "the release that first published it" : `the earliest release in the mirror (the release that first published ${year} is not in it)`}.`];
   let endObs: Obs[] = [];
   if (changeTo) {
-    endObs = englandByVintage(measure, changeTo);
+    endObs = englandByVintage(tables, measure, changeTo);
     const end = endObs.find((o) => o.src === primary.src) ?? endObs[0];
     if (end) {
       values.pctChange = percentChange(num(primary), num(end));
@@ -110,9 +111,9 @@ function sameRegion(a: string, b: string): boolean {
 const LONDON_HALVES = new Set(["E13000001", "E13000002"]);
 
 /** A vacancy rate computed from LA rows: sum of vacancies / (sum of vacancies + sum of FTE in post). */
-export function vacancyRateFromLas(year: string, src: string, region: string): { rate: number; obs: Obs[]; las: number; excluded: string[] } | null {
-  const t = workforceTable();
-  const fte = t.filter({ measure: "fte", year, level: "la", src }).filter((o) => sameRegion(workforceRegionOf(o) ?? "", region));
+export function vacancyRateFromLas(tables: Tables, year: string, src: string, region: string): { rate: number; obs: Obs[]; las: number; excluded: string[] } | null {
+  const t = tables.workforce();
+  const fte = t.filter({ measure: "fte", year, level: "la", src }).filter((o) => sameRegion(tables.workforceRegion(o) ?? "", region));
   if (fte.length === 0) return null;
   const vac = t.filter({ measure: "vacancies", year, level: "la", src });
   let v = 0;
@@ -139,14 +140,14 @@ export function vacancyRateFromLas(year: string, src: string, region: string): {
  * computed from its LAs, weighting by FTE: sum of vacancies / (vacancies + FTE in post). The
  * explanation gives England's rate and the range across the nine regions.
  */
-const vacancyByRegion: Check = (c) => {
+const vacancyByRegion: Check = (c, tables) => {
   const year = param(c, "year");
   const regions = c.params.regions as Record<string, string> | undefined;
   if (!regions || typeof regions !== "object") throw new Error(`claim "${c.id}": parameter "regions" ({ role: region name }) is missing`);
-  const t = workforceTable();
+  const t = tables.workforce();
   const srcs = WORKFORCE_FILES.filter((id) => t.filter({ measure: "vacancyRate", year, src: id }).length > 0);
   if (srcs.length === 0) {
-    const cov = coverage("vacancyRate");
+    const cov = coverage(tables, "vacancyRate");
     return {
       values: Object.fromEntries(Object.keys(regions).map((r) => [r, null])),
       evidence: [],
@@ -173,11 +174,11 @@ const vacancyByRegion: Check = (c) => {
         used.push(v, f);
         how = ` = ${fmtNumber(v.value, 1)} FTE vacancies / (${fmtNumber(v.value, 1)} + ${fmtNumber(f.value, 1)} FTE in post)`;
       }
-      const las = vacancyRateFromLas(year, src, name);
+      const las = vacancyRateFromLas(tables, year, src, name);
       const check = las ? `; its ${las.las} LA rows give ${fmtPercent(las.rate, 1)}` : "";
       sentences.push(`${row.area}: ${fmtPercent(row.value, 1)}${how} (${fileLabel(src)}, regional row${check}).`);
     } else {
-      const las = vacancyRateFromLas(year, src, name);
+      const las = vacancyRateFromLas(tables, year, src, name);
       if (!las) {
         values[role] = null;
         sentences.push(`${name}: neither a row of the files nor the region of any LA in them.`);
@@ -189,7 +190,7 @@ const vacancyByRegion: Check = (c) => {
     }
     for (const s of srcs.slice(1)) {
       const r = regionRow(s, name);
-      altValues.get(s)![role] = r ? r.value : (vacancyRateFromLas(year, s, name)?.rate ?? null);
+      altValues.get(s)![role] = r ? r.value : (vacancyRateFromLas(tables, year, s, name)?.rate ?? null);
     }
   }
   for (const [s, vals] of altValues) alternatives.push({ label: `${fileLabel(s)}: ${Object.entries(vals).map(([r, v]) => `${r} ${fmtPercent(v, 1)}`).join(", ")}`, kind: "revision", values: vals });
