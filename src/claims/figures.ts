@@ -1,5 +1,5 @@
 import { num } from "../data/obs";
-import { change, label, populationGrowth, pickEngland } from "./checks/series";
+import { change, label, populationGrowth, pickEngland } from "./kinds/lookup";
 import { evidenceFor } from "../data/obs";
 import { DataError } from "../data/sources";
 import { inPounds } from "../data/tidy/spending";

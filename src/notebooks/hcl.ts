@@ -2,13 +2,14 @@
  * Notebook 07 (House of Commons Library briefing CBP 8543, March 2021, and the NAO's gov.uk summary
  * page): the 2010–2020 series, the placements, spending and workforce tables set beside the data, the
  * spread of LA rates and spending per young person, all drawn from the same functions the checks use
- * (src/claims/checks/hcl.ts). The tables show the briefing's figures (from the registry) and the
+ * (src/claims/kinds). The tables show the briefing's figures (from the registry) and the
  * recomputed ones (from the ledger rows of the same claims).
  */
 import { show, htmlTable } from "../display/html";
 import { barChart, lineChart, stripChart } from "../display/plotly";
-import { englandSeries, laDataset, realTermsOf, englandCsSpend, yearsBetween } from "../claims/checks/hcl";
-import { label } from "../claims/checks/series";
+import { englandSeries, label, yearsBetween } from "../claims/kinds/lookup";
+import { laDataset } from "../claims/kinds/authorities";
+import { englandCsSpend, realTermsOf } from "../claims/kinds/spending";
 import { num } from "../data/obs";
 import { fmtNumber, fmtPercent } from "../format";
 import { check } from "./common";

@@ -1,13 +1,13 @@
 /**
  * Notebooks 05 (what drives variation: the NAO's model) and 06 (Sure Start): tables and charts drawn
- * from the same functions the Part Three checks use (src/claims/checks/model.ts).
+ * from the same functions the model kind uses (src/claims/kinds/model-panel.ts).
  */
 import { show, htmlTable } from "../display/html";
 import { barChart, figure, lineChart } from "../display/plotly";
 import {
   allSpecs, centreSpending, COMPONENT_LABELS, DEFINITIONS, deprivationReadings, estimateSpec, modelPanel, shareOf,
   specById, SPECS, sureStartEstimates, type Component, type SpecResult,
-} from "../claims/checks/model";
+} from "../claims/kinds/model-panel";
 import { callawaySantAnna, eventStudy, simulateStaggered, twfeDid } from "../stats/did";
 import { fmtNumber, fmtPercent } from "../format";
 import { check } from "./common";

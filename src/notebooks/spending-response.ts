@@ -2,7 +2,7 @@
  * Notebook 04 (NAO Part Two, the spending response): overspending against budgets, the budgeted
  * increase of 2018-19, Figures 13 and 14 redrawn from section 251 outturn, and how the preventative
  * share moves with its definition and start year. Every number comes from the functions the checks
- * of src/claims/checks/spending-response.ts use.
+ * of src/claims/kinds (spending.ts) use.
  */
 import { show, htmlTable } from "../display/html";
 import { figure, lineChart } from "../display/plotly";
@@ -21,7 +21,7 @@ import {
   priceGrowth,
   s251Years,
   serviceLines,
-} from "../claims/checks/spending-response";
+} from "../claims/kinds/spending";
 import { fmtNumber, fmtPercent } from "../format";
 import { realTables } from "../claims/tables";
 

@@ -1,7 +1,7 @@
 /**
  * Notebook 03 (NAO Part Two: variation between authorities and quality): Figures 8 to 12 redrawn and
  * the tables behind the verdicts, all computed by the functions the checks use
- * (src/claims/checks/variation.ts).
+ * (src/claims/kinds).
  */
 import { show, htmlTable } from "../display/html";
 import { barChart, figure, stripChart } from "../display/plotly";
@@ -10,9 +10,9 @@ import { source } from "../data/sources";
 import { TINY_LAS } from "../data/la";
 import { GRADES, GRADE_SCORE, Grade, basisText, gradeCounts, judgementFor, ofstedAuthoritiesIn, ofstedTable, parseBasis } from "../data/tidy/ofsted";
 import {
-  RATE_LABELS, RATE_RELEASES, associationWithGrade, laRates, rateChanges, rateRangeOf, rateSource, spendByType,
-  spendPerEpisode, typePlural, withGrades, withTiny,
-} from "../claims/checks/variation";
+  RATE_LABELS, RATE_RELEASES, laRates, rateChanges, rateRangeOf, rateSource, spendByType, spendPerEpisode, typePlural, withGrades, withTiny,
+} from "../claims/kinds/authorities";
+import { associationWithGrade } from "../claims/kinds/association";
 import { fmtNumber, fmtPercent } from "../format";
 import { realTables } from "../claims/tables";
 

@@ -4,7 +4,8 @@ import { row, value, near, ensureData } from "../helpers";
 import { loadClaims } from "../../src/claims/registry";
 import { CHECKS } from "../../src/claims/checks";
 import { checkClaim } from "../../src/claims/ledger";
-import { laDataset, spendPer0to18, englandSeries } from "../../src/claims/checks/hcl";
+import { laDataset, spendPer0to18 } from "../../src/claims/kinds/authorities";
+import { englandSeries } from "../../src/claims/kinds/lookup";
 import { realTables } from "../../src/claims/tables";
 
 const tables = realTables();

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { row, near, ensureData } from "../helpers";
 import {
   allSpecs, centralShare, deprivationReadings, estimateSpec, modelPanel, shareOf, specById, specData, sureStartEstimates, sureStartPanel,
-} from "../../src/claims/checks/model";
+} from "../../src/claims/kinds/model-panel";
 import { covariatesTable } from "../../src/data/tidy/covariates";
 import { tableFor } from "../../src/data/tidy/catalog";
 import { ols } from "../../src/stats/linalg";

@@ -15,7 +15,7 @@ import {
   preventativeShares,
   serviceLines,
   shareYear,
-} from "../../src/claims/checks/spending-response";
+} from "../../src/claims/kinds/spending";
 import { realTables } from "../../src/claims/tables";
 
 const tables = realTables();

@@ -8,7 +8,8 @@ import {
 } from "../../src/data/tidy/ofsted";
 import { readGrid } from "../../src/data/readers";
 import { source } from "../../src/data/sources";
-import { laRates, rateRangeOf, spendPerEpisode, spendByType, withGrades, associationWithGrade } from "../../src/claims/checks/variation";
+import { laRates, rateRangeOf, spendPerEpisode, spendByType, withGrades } from "../../src/claims/kinds/authorities";
+import { associationWithGrade } from "../../src/claims/kinds/association";
 import { realTables } from "../../src/claims/tables";
 
 const tables = realTables();

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { ensureData, near, row, value } from "../helpers";
 import { workforceTable } from "../../src/data/tidy/workforce";
 import { tableFor } from "../../src/data/tidy/catalog";
-import { vacancyRateFromLas } from "../../src/claims/checks/workforce";
+import { vacancyRateFromLas } from "../../src/claims/kinds/ratio";
 import { realTables } from "../../src/claims/tables";
 
 const tables = realTables();

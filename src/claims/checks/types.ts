@@ -11,18 +11,6 @@ export type ClaimContext = Pick<Claim, "id" | "document" | "location" | "quantit
   documentNumber?: (ref: string) => { value: number; written: string; claim: Claim };
 };
 
-/** A check: from the tidy tables it is given to values keyed by role, with evidence. */
+/** A check: from the tidy tables it is given to values keyed by role, with evidence (the kinds, src/claims/kinds, are the checks). */
 export type Check = (claim: ClaimContext, tables: Tables) => CheckResult | Promise<CheckResult>;
 
-/** Reads a string parameter that must be there. */
-export function param(c: ClaimContext, name: string): string {
-  const v = c.params[name];
-  if (typeof v !== "string") throw new Error(`claim "${c.id}": parameter "${name}" is missing or not text`);
-  return v;
-}
-
-/** Reads an optional string parameter. */
-export function optParam(c: ClaimContext, name: string, dflt: string): string {
-  const v = c.params[name];
-  return typeof v === "string" ? v : dflt;
-}
