@@ -60,11 +60,6 @@ test("--doc and --id filters", () => {
   assert.deepEqual(selectClaims(claims, ["nao"], ["nao-y"]).map((c) => c.id), ["nao-y"]);
 });
 
-test("check names are unique across the check modules", async () => {
-  const { duplicateCheckNames } = await import("../../src/claims/checks");
-  assert.deepEqual(duplicateCheckNames(), []);
-});
-
 test("internal consistency: a check reads other claims' numbers, never its own; a mismatch is inconsistent", async () => {
   const { checkClaim } = await import("../../src/claims/ledger");
   const dir = registry({
