@@ -1,7 +1,7 @@
 import type { Alternative, Evidence } from "../types";
 import { DataError } from "../../data/sources";
 import { Obs, evidenceFor, num } from "../../data/obs";
-import { S251_EES_NATIONAL, S251_FILES } from "../../data/tidy/spending";
+import { S251_EES_NATIONAL } from "../../data/tidy/spending";
 import { WORKFORCE_FILES, WORKFORCE_LABELS } from "../../data/tidy/workforce";
 import { fyFromEnd } from "../../data/tidy/common";
 import { deflatorIndex, realTerms } from "../../data/tidy/spending-deflator";

@@ -1,7 +1,7 @@
 import type { Alternative, Evidence } from "../types";
 import { DataError } from "../../data/sources";
 import { Obs, evidenceFor, num } from "../../data/obs";
-import { CIN_EES, CIN_SFR, } from "../../data/tidy/cin";
+import { CIN_EES, CIN_SFR } from "../../data/tidy/cin";
 import { CLA_SFR } from "../../data/tidy/cla";
 import { WORKFORCE_FILES } from "../../data/tidy/workforce";
 import { ratePer10k } from "../../stats/change";
