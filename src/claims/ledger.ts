@@ -10,6 +10,7 @@ import { fmtNumber } from "../format";
 
 /** Short names of the documents, for explanations. */
 export const DOC_NAMES: Record<DocId, string> = { nao: "the NAO report", pac: "the Committee's report", hcl: "the Commons Library briefing", govuk: "the NAO summary page", cc: "Community Care" };
+import { realTables } from "./tables";
 
 export interface LedgerOptions {
   claims?: Claim[];
@@ -52,7 +53,7 @@ export async function checkClaim(c: Claim, all?: Claim[]): Promise<LedgerRow> {
   const pool = all ?? (registryForRefs ??= loadClaims());
   let res: CheckResult;
   try {
-    res = await fn({ id: c.id, document: c.document, location: c.location, quantity: c.quantity, params: c.params ?? {}, documentNumber: documentNumbers(pool, c.id) });
+    res = await fn({ id: c.id, document: c.document, location: c.location, quantity: c.quantity, params: c.params ?? {}, documentNumber: documentNumbers(pool, c.id) }, realTables());
   } catch (e) {
     // a suppressed or absent figure makes this claim unverifiable; the rest of the ledger goes on
     if (!(e instanceof SuppressedError || e instanceof MissingDataError)) throw e;

@@ -21,27 +21,31 @@ export const DEFAULT_READINGS: Record<string, ReadingDecl> = {
   none: { primary: "no data reading", justification: "the claim cannot be checked against data" },
 };
 
-/** Which default each check uses (by the registry's check name). */
-export const CHECK_READING: Record<string, keyof typeof DEFAULT_READINGS> = {
+/**
+ * Which default each check kind uses: "kind/family" (the family is params.of) where the kind serves
+ * families read differently, else the kind's own entry.
+ */
+export const KIND_READING: Record<string, keyof typeof DEFAULT_READINGS> = {
   unverifiable: "none",
-  consistency: "document", hclConsistency: "document", hclDocumentCount: "document",
+  arithmetic: "document",
   quotation: "cited",
-  activityLevel: "national", hclEnglandRate: "national", claRate: "national", workforceLevel: "national", hclWorkforceRow: "national",
-  hclDefinedRate: "national", primaryNeedAbuse: "national", assessmentFactors: "national", dvShareAndRank: "national", hclPlacementRow: "national",
-  hclLaCount: "national", modelSample: "model", vacancyByRegion: "national",
-  activityChange: "change", populationChange: "change", hclChange: "change", claRateLongRun: "change", factorChange: "change", factorsIncreased: "change",
-  residentialNumberChange: "change", cinIncreaseAttribution: "change", hclSeriesPeak: "change", hclAnnualFalls: "change", hclProviderGrowth: "change",
-  laRateRange: "distribution", laRateMedian: "distribution", hclLaDistribution: "distribution", spendPerEpisodeRange: "distribution",
-  hclSpendingRow: "spending", serviceLineChange: "spending", preventativeShare: "spending", overspend: "spending", csSpend: "spending", csBudget: "spending",
-  claBudget: "spending", budgetIncrease: "spending", placementSpend: "spending", residentialCost: "spending", socialWorkSpend: "spending", hclS251Spend: "spending",
-  ofstedShare: "ofsted", hclOfstedShare: "ofsted", ofstedFirstInspections: "ofsted", ofstedContext: "ofsted",
-  spendVsOfsted: "association", ofstedVsRateChange: "association",
-  modelShare: "model", sureStart: "model",
+  level: "national", "level/ro3": "spending",
+  ratio: "national", "ratio/perChild": "spending",
+  share: "national", "share/preventative": "spending", "share/budget": "spending", "share/growth": "change", "share/increase": "change",
+  change: "change", "change/workforce": "national", "change/money": "spending", "change/s251Line": "spending", "change/serviceLines": "spending",
+  count: "national", "count/overspend": "spending", "count/falls": "change", "count/ofsted": "ofsted", "count/ofstedFirst": "ofsted",
+  distribution: "distribution", "distribution/years": "change",
+  association: "association",
+  model: "model",
 };
 
+/** The default reading of a check kind, with params.of. */
+export function kindReading(check: string, of?: unknown): keyof typeof DEFAULT_READINGS {
+  return (typeof of === "string" ? KIND_READING[`${check}/${of}`] : undefined) ?? KIND_READING[check] ?? "national";
+}
+
 /** The claim's primary reading: its own declaration, else its check's default. */
-export function readingOf(c: Pick<Claim, "check" | "reading">): { decl: ReadingDecl; declared: "declared" | "default" } {
+export function readingOf(c: Pick<Claim, "check" | "reading" | "params">): { decl: ReadingDecl; declared: "declared" | "default" } {
   if (c.reading) return { decl: c.reading, declared: "declared" };
-  const k = CHECK_READING[c.check];
-  return { decl: DEFAULT_READINGS[k ?? "national"], declared: "default" };
+  return { decl: DEFAULT_READINGS[kindReading(c.check, c.params?.of)], declared: "default" };
 }

@@ -3,6 +3,7 @@
  * The ledger row shape is a contract (see DESIGN.md): { id, document, location, quote,
  * stated, recomputed, verdict, explanation, evidence }.
  */
+import type { Facts } from "./kinds/facts";
 
 /** The verdicts (contract; rules in README.md, "Verdicts", and src/claims/verdict.ts). */
 export type Verdict =
@@ -145,6 +146,8 @@ export interface CheckResult {
   explanation: string;
   /** Readings of the same quantity under other vintages or definitions. */
   alternatives?: Alternative[];
+  /** The deciding numbers, each with what it is and where it comes from (src/claims/kinds/facts.ts). */
+  facts?: Facts;
   /** Half-width of the rounding in the data itself, by role (e.g. 50 for a count rounded to 100). */
   dataTolerance?: Record<string, number>;
   /** Only for `model` and `unverifiable`, which comparison cannot decide. */

@@ -2,17 +2,21 @@
  * Notebook 07 (House of Commons Library briefing CBP 8543, March 2021, and the NAO's gov.uk summary
  * page): the 2010–2020 series, the placements, spending and workforce tables set beside the data, the
  * spread of LA rates and spending per young person, all drawn from the same functions the checks use
- * (src/claims/checks/hcl.ts). The tables show the briefing's figures (from the registry) and the
+ * (src/claims/kinds). The tables show the briefing's figures (from the registry) and the
  * recomputed ones (from the ledger rows of the same claims).
  */
 import { show, htmlTable } from "../display/html";
 import { barChart, lineChart, stripChart } from "../display/plotly";
-import { englandSeries, laDataset, realTermsOf, englandCsSpend, yearsBetween } from "../claims/checks/hcl";
-import { label } from "../claims/checks/series";
+import { englandSeries, label, yearsBetween } from "../claims/kinds/lookup";
+import { laDataset } from "../claims/kinds/authorities";
+import { englandCsSpend, realTermsOf } from "../claims/kinds/spending";
 import { num } from "../data/obs";
 import { fmtNumber, fmtPercent } from "../format";
 import { check } from "./common";
 import type { LedgerRow } from "../claims/types";
+import { realTables } from "../claims/tables";
+
+const tables = realTables();
 
 export * from "./common";
 
@@ -23,7 +27,7 @@ export const ACTIVITY_MEASURES = ["referrals", "cinAt31March", "s47Enquiries", "
 export function activityData(from = "2009-10", to = "2019-20"): { years: string[]; series: { measure: string; label: string; values: (number | null)[]; sources: string[] }[] } {
   const years = yearsBetween(from, to);
   const series = ACTIVITY_MEASURES.map((m) => {
-    const s = englandSeries(m, from, to);
+    const s = englandSeries(tables, m, from, to);
     return { measure: m, label: label(m), values: s.map((p) => (p.obs && p.obs.value !== null ? p.obs.value : null)), sources: [...new Set(s.filter((p) => p.obs).map((p) => p.obs!.src))] };
   });
   return { years, series };
@@ -113,11 +117,11 @@ export async function spendingTable(): Promise<void> {
   for (const y of years) {
     const c = await check(`hcl-3-2-table-cash-${y}`);
     const r = await check(`hcl-3-2-table-real-${y}`);
-    const s = englandCsSpend(y);
+    const s = englandCsSpend(tables, y);
     cashDoc.push(c.stated[0]);
     realDoc.push(r.stated[0]);
     cashData.push(s.pounds / 1e9);
-    realData.push(realTermsOf(s.pounds, y, "2019-20") / 1e9);
+    realData.push(realTermsOf(tables, s.pounds, y, "2019-20") / 1e9);
     const ci = r.roles.indexOf("realChange");
     rows.push({
       year: y, "briefing cash £bn": c.written[0], "RO3 cash £bn": fmtNumber(s.pounds / 1e9, 3),
@@ -147,7 +151,7 @@ export async function spendingTable(): Promise<void> {
 
 /** Spending per 0-18 year old by LA, 2019-20: the ten highest and ten lowest, the authorities left out named. */
 export function perChildChart(year = "2019-20", exclude = ["City of London", "Isles of Scilly", "Slough"]): void {
-  const d = laDataset("spendPer0to18", year);
+  const d = laDataset(tables, "spendPer0to18", year);
   const kept = d.rows.filter((r) => r.value !== null && !exclude.some((e) => r.area.toLowerCase().startsWith(e.toLowerCase())));
   const sorted = [...kept].sort((a, b) => b.value! - a.value!);
   const shown = [...sorted.slice(0, 10), ...sorted.slice(-10)];
@@ -167,8 +171,8 @@ export function perChildChart(year = "2019-20", exclude = ["City of London", "Is
 
 /** LA rates of children in need and children looked after at 31 March 2020, with the authorities the briefing names. */
 export function laRates(year = "2019-20"): void {
-  const cin = laDataset("cinAt31MarchRate", year);
-  const cla = laDataset("claRate", year);
+  const cin = laDataset(tables, "cinAt31MarchRate", year);
+  const cla = laDataset(tables, "claRate", year);
   stripChart({
     groups: [
       { name: "children in need per 10,000", points: cin.rows.map((r) => ({ label: r.area, value: r.value })) },
@@ -193,6 +197,6 @@ export async function workforceTable(): Promise<void> {
 
 /** Numbers of the series for a test or a reader: England value of a measure in a year (the vintage the checks prefer). */
 export function englandValue(measure: string, year: string): number | null {
-  const s = englandSeries(measure, year, year)[0];
+  const s = englandSeries(tables, measure, year, year)[0];
   return s.obs ? num(s.obs) : null;
 }

@@ -1,16 +1,19 @@
 /**
  * Notebooks 05 (what drives variation: the NAO's model) and 06 (Sure Start): tables and charts drawn
- * from the same functions the Part Three checks use (src/claims/checks/model.ts).
+ * from the same functions the model kind uses (src/claims/kinds/model-panel.ts).
  */
 import { show, htmlTable } from "../display/html";
 import { barChart, figure, lineChart } from "../display/plotly";
 import {
   allSpecs, centreSpending, COMPONENT_LABELS, DEFINITIONS, deprivationReadings, estimateSpec, modelPanel, shareOf,
   specById, SPECS, sureStartEstimates, type Component, type SpecResult,
-} from "../claims/checks/model";
+} from "../claims/kinds/model-panel";
 import { callawaySantAnna, eventStudy, simulateStaggered, twfeDid } from "../stats/did";
 import { fmtNumber, fmtPercent } from "../format";
 import { check } from "./common";
+import { realTables } from "../claims/tables";
+
+const tables = realTables();
 
 export * from "./common";
 
@@ -19,7 +22,7 @@ const pct1 = (v: number | null) => (v === null ? null : Math.round(1000 * v) / 1
 
 /** The panel: authorities, years, rows, and the cells left out. */
 export function panelSummary(from = "2010-11", to = "2016-17"): void {
-  const p = modelPanel(from, to);
+  const p = modelPanel(tables, from, to);
   const rows = p.years.map((y) => {
     const r = p.rows.filter((x) => x.year === y);
     const rates = r.map((x) => x.rate).sort((a, b) => a - b);
@@ -46,7 +49,7 @@ export function panelSummary(from = "2010-11", to = "2016-17"): void {
 
 /** Each authority's average rate against its IDACI 2015 score, with the least-squares line. */
 export function deprivationScatter(): void {
-  const p = modelPanel();
+  const p = modelPanel(tables);
   const by = new Map<string, { area: string; idaci: number; s: number; k: number }>();
   for (const r of p.rows) {
     const m = by.get(r.laCode) ?? { area: r.area, idaci: r.idaci, s: 0, k: 0 };
@@ -76,7 +79,7 @@ const COMPONENTS: Component[] = ["la", "deprivation", "time", "covariates", "une
 
 /** Shares (per cent) of one specification under every definition. */
 export function sharesTable(specId = "nao"): void {
-  const r = estimateSpec(specById(specId));
+  const r = estimateSpec(tables, specById(specId));
   const comps = COMPONENTS.filter((c) => c !== "covariates" || r.spec.covariates.length);
   show(htmlTable(DEFINITIONS.map((d) => ({ definition: d.label, ...Object.fromEntries(comps.map((c) => [c, pct1(shareOf(r, d.id, c))])) })), {
     caption: `Shares of the variation (per cent), ${r.spec.label}; ${fmtNumber(r.n)} authority-years, R² of the full model ${fmtPercent(100 * r.shares.full, 1)}`,
@@ -134,7 +137,7 @@ export function specAxisLabel(spec: { id: string; label: string }): string {
 
 /** The NAO set-up's shares by definition, as grouped bars, with the documents' LA figures marked. */
 export async function sharesChart(specId = "nao"): Promise<void> {
-  const r = estimateSpec(specById(specId));
+  const r = estimateSpec(tables, specById(specId));
   const lines = await statedLines(["nao-s16-la-44", "hcl-la-50"]);
   const comps: Component[] = ["la", "deprivation", "time", "unexplained"];
   barChart({
@@ -150,7 +153,7 @@ export async function sharesChart(specId = "nao"): Promise<void> {
 
 /** Sequential shares in every ordering of deprivation, time and LA effects. */
 export function orderingsTable(specId = "nao"): void {
-  const r = estimateSpec(specById(specId));
+  const r = estimateSpec(tables, specById(specId));
   show(htmlTable(r.shares.sequential.map((s) => ({ order: s.order.map((g) => COMPONENT_LABELS[g as Component]).join(" → "), ...Object.fromEntries(s.order.map((g) => [g, pct1(s.shares[g])])), unexplained: pct1(r.shares.unexplained) })), {
     caption: `Sequential R² shares (per cent) in every order, ${r.spec.label}: each row adds up to the model's R²`,
     columns: [{ key: "order", label: "Order of entry" }, ...r.shares.names.map((g) => ({ key: g, label: COMPONENT_LABELS[g as Component], decimals: 1 })), { key: "unexplained", label: "Unexplained", decimals: 1 }],
@@ -159,7 +162,7 @@ export function orderingsTable(specId = "nao"): void {
 
 /** The LA share in every specification under the main definitions. */
 export function specsTable(): void {
-  const specs = allSpecs();
+  const specs = allSpecs(tables);
   show(htmlTable(specs.map((r) => ({
     spec: r.spec.label, n: r.n,
     ...Object.fromEntries(DEFINITIONS.map((d) => [d.id, pct1(shareOf(r, d.id, "la"))])),
@@ -176,7 +179,7 @@ export function specsTable(): void {
 
 /** The LA share by specification, four definitions, with the documents' 44% and 50% marked. */
 export async function specsChart(): Promise<void> {
-  const specs = allSpecs();
+  const specs = allSpecs(tables);
   const lines = await statedLines(["nao-s16-la-44", "hcl-la-50"]);
   const defs = DEFINITIONS.filter((d) => ["nao-order", "shapley", "re", "alone"].includes(d.id));
   barChart({
@@ -195,7 +198,7 @@ export async function specsChart(): Promise<void> {
 
 /** How deprivation's coefficient is (or is not) identified, estimator by estimator. */
 export function deprivationTable(): void {
-  show(htmlTable(deprivationReadings().map((d) => ({ estimator: d.estimator, measure: d.measure, coefficient: d.coefficient, se: d.se, seKind: d.seKind, n: d.n, note: d.note })), {
+  show(htmlTable(deprivationReadings(tables).map((d) => ({ estimator: d.estimator, measure: d.measure, coefficient: d.coefficient, se: d.se, seKind: d.seKind, n: d.n, note: d.note })), {
     caption: "Deprivation's effect on new plans per 10,000, per point of the measure",
     columns: [
       { key: "estimator", label: "Estimator" }, { key: "measure", label: "Measure" },
@@ -222,7 +225,7 @@ export function naoCovariates(): void {
 export function yearsTable(): void {
   const ids = ["nao", "with-2017-18", "with-2009-10"];
   const comps: Component[] = ["la", "deprivation", "time", "unexplained"];
-  show(htmlTable(ids.map((id) => estimateSpec(specById(id))).map((r: SpecResult) => ({
+  show(htmlTable(ids.map((id) => estimateSpec(tables, specById(id))).map((r: SpecResult) => ({
     spec: r.spec.label, n: r.n,
     ...Object.fromEntries(comps.map((c) => [c, pct1(shareOf(r, "nao-order", c))])),
     shapley: pct1(shareOf(r, "shapley", "la")),
@@ -240,7 +243,7 @@ const SRC_SS = "DfE section 251 outturn by authority 2010-11 to 2018-19 (spend o
 /** England's net spending on individual children's centres, cash and 2018-19 prices. */
 export function centreSpendingChart(): void {
   const years = ["2010-11", "2011-12", "2012-13", "2013-14", "2014-15", "2015-16", "2016-17", "2017-18", "2018-19"];
-  const sp = centreSpending(years);
+  const sp = centreSpending(tables, years);
   lineChart({
     x: years,
     series: [
@@ -256,7 +259,7 @@ export function centreSpendingChart(): void {
 
 /** The spending proxy's cohorts: when each authority first spent less than half its 2010-11 amount per child. */
 export function proxyCohorts(): void {
-  const e = sureStartEstimates();
+  const e = sureStartEstimates(tables);
   const rows = Object.entries(e.panel.cohorts).sort(([a], [b]) => (a === "never" ? 1 : b === "never" ? -1 : Number(a) - Number(b)))
     .map(([k, v]) => ({ cohort: k === "never" ? "never (to 2018-19)" : `${k}-${String((Number(k) + 1) % 100).padStart(2, "0")}`, authorities: v }));
   show(htmlTable(rows, { caption: `Authorities by the first year their real spending per child on centres fell below half its 2010-11 level (${e.panel.noBase.length} without centre spending in 2010-11 left out)`, columns: [{ key: "cohort", label: "First year below half" }, { key: "authorities", label: "Authorities", format: "count" }] }));
@@ -264,7 +267,7 @@ export function proxyCohorts(): void {
 
 /** TWFE DiD and Callaway–Sant'Anna on the proxy. */
 export function didTable(): void {
-  const e = sureStartEstimates();
+  const e = sureStartEstimates(tables);
   const rows = [
     { estimator: "two-way fixed effects DiD", estimate: e.twfe.estimate, se: e.twfe.se, note: "entity-clustered SE; biased under staggered timing with changing effects" },
     { estimator: "Callaway–Sant'Anna, never-treated controls", estimate: e.csNever.overall.estimate, se: e.csNever.overall.se, note: `cohort-size weights; bootstrap (${e.csNever.bootstrap} draws of authorities)` },
@@ -284,7 +287,7 @@ function eventTraces(events: { eventTime: number; estimate: number; se: number }
 
 /** Event study on the proxy: TWFE leads and lags and Callaway–Sant'Anna by event time, with 95% intervals. */
 export function eventStudyChart(): void {
-  const e = sureStartEstimates();
+  const e = sureStartEstimates(tables);
   const cs = e.csNever.byEventTime.filter((x) => x.eventTime >= -4 && x.eventTime <= 4);
   figure({
     data: [eventTraces(e.events, "two-way FE event study (end points binned)", -0.1, "#1f77b4"), eventTraces(cs, "Callaway–Sant'Anna (never-treated controls)", 0.1, "#c62828")],

@@ -2,7 +2,7 @@
  * Notebook 04 (NAO Part Two, the spending response): overspending against budgets, the budgeted
  * increase of 2018-19, Figures 13 and 14 redrawn from section 251 outturn, and how the preventative
  * share moves with its definition and start year. Every number comes from the functions the checks
- * of src/claims/checks/spending-response.ts use.
+ * of src/claims/kinds (spending.ts) use.
  */
 import { show, htmlTable } from "../display/html";
 import { figure, lineChart, wrappedTicks } from "../display/plotly";
@@ -21,8 +21,11 @@ import {
   priceGrowth,
   s251Years,
   serviceLines,
-} from "../claims/checks/spending-response";
+} from "../claims/kinds/spending";
 import { fmtNumber, fmtPercent } from "../format";
+import { realTables } from "../claims/tables";
+
+const tables = realTables();
 
 export * from "./common";
 
@@ -30,7 +33,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** Overspending by year: how many LAs spent more on children's social care than they budgeted, and by how much. */
 export function overspendTable(): void {
-  const rows = overspendSeries();
+  const rows = overspendSeries(tables);
   show(htmlTable(rows.map((r) => ({
     year: r.year,
     "LAs that overspent": `${r.over} of ${r.counted}`,
@@ -51,7 +54,7 @@ export function overspendTable(): void {
 
 /** The LAs of one year with their outturn, budget and difference (£ million, one decimal), largest underspend first, as a DataFrame. */
 export function overspendFrame(year = "2017-18"): DataFrame {
-  const y = overspendYear(year);
+  const y = overspendYear(tables, year);
   return toDataFrame(y.las
     .map((l) => ({
       la: l.area,
@@ -66,7 +69,7 @@ export function overspendFrame(year = "2017-18"): DataFrame {
 
 /** The s251 lines each service line sums in two years, with their net spending (£ million) and whether they compare. */
 export function mappingTable(from = "2010-11", to = "2017-18"): void {
-  show(htmlTable(lineMappingRows(from, to), {
+  show(htmlTable(lineMappingRows(tables, from, to), {
     caption: `Section 251 lines read into the later grouping, ${from} and ${to} (net current expenditure, England = sum of the 152 LAs, £ million, cash)`,
   }));
 }
@@ -75,7 +78,7 @@ export function mappingTable(from = "2010-11", to = "2017-18"): void {
 export function linesFrame(years = s251Years("2010-11", "2018-19")): DataFrame {
   const rows: Record<string, unknown>[] = [];
   for (const y of years) {
-    const s = serviceLines(y, "net");
+    const s = serviceLines(tables, y, "net");
     for (const l of SERVICE_LINES) rows.push({ year: y, line: SERVICE_LINE_LABELS[l], net: round1(s.lines[l].value / 1e6) });
     rows.push({ year: y, line: "Total (excluding CERA)", net: round1((s.total.value as number) / 1e6) });
   }
@@ -84,7 +87,7 @@ export function linesFrame(years = s251Years("2010-11", "2018-19")): DataFrame {
 
 /** Figure 13 redrawn: the change of each service line between two years in real terms (net, £ million). */
 export function figure13(from = "2010-11", to = "2017-18", prices = to): void {
-  const d = figure13Data(from, to, prices);
+  const d = figure13Data(tables, from, to, prices);
   show(htmlTable(d.rows.map((r) => ({
     line: r.label,
     [`${from} cash`]: fmtNumber(r.fromCash, 1),
@@ -126,7 +129,7 @@ export function figure13(from = "2010-11", to = "2017-18", prices = to): void {
  */
 export function impliedPriceRise(ids = ["nao-fig13-safeguarding", "nao-fig13-family-support", "nao-fig13-other-children-families", "nao-fig13-youth-justice"]): void {
   const claims = loadClaims();
-  const d = figure13Data("2010-11", "2017-18", "2017-18");
+  const d = figure13Data(tables, "2010-11", "2017-18", "2017-18");
   const rows = ids.map((id) => {
     const c = claims.find((x) => x.id === id);
     if (!c) throw new Error(`no claim ${id} in the registry`);
@@ -140,12 +143,12 @@ export function impliedPriceRise(ids = ["nao-fig13-safeguarding", "nao-fig13-fam
     const implied = 100 * ((r.toCash - change) / r.fromCash - 1);
     return { claim: id, line: r.label, "stated change (£ million)": fmtNumber(change, 1), "cash 2010-11": fmtNumber(r.fromCash, 1), "cash 2017-18": fmtNumber(r.toCash, 1), "implied price rise": fmtPercent(implied, 2, true) };
   });
-  show(htmlTable(rows, { caption: `Price rise from 2010-11 to 2017-18 implied by each Figure 13 label; the deflator in the mirror (March 2020) gives ${fmtPercent(priceGrowth("2010-11", "2017-18"), 2, true)}` }));
+  show(htmlTable(rows, { caption: `Price rise from 2010-11 to 2017-18 implied by each Figure 13 label; the deflator in the mirror (March 2020) gives ${fmtPercent(priceGrowth(tables, "2010-11", "2017-18"), 2, true)}` }));
 }
 
 /** Figure 14 redrawn: statutory and preventative spending by year in real terms, and the preventative share. */
 export function figure14(definitionId = "all-non-statutory", prices = "2017-18"): void {
-  const d = figure14Data(s251Years(), definitionId, prices);
+  const d = figure14Data(tables, s251Years(), definitionId, prices);
   figure({
     data: [
       { type: "bar", name: "statutory", x: d.years, y: d.statutory, marker: { color: "#1f5fbf" }, hovertemplate: "%{x}: £%{y:.2f} billion<extra>statutory</extra>" },
@@ -170,7 +173,7 @@ export function figure14(definitionId = "all-non-statutory", prices = "2017-18")
 
 /** The preventative share by year under each definition: a table and a chart. */
 export function definitions(years = s251Years()): void {
-  const all = preventativeShares(years);
+  const all = preventativeShares(tables, years);
   show(htmlTable(all.map((a) => ({ definition: a.short, "preventative =": a.definition, basis: a.kind, ...Object.fromEntries(years.map((y, i) => [y, fmtPercent(a.shares[i], 1)])) })), {
     caption: "Preventative share of children's and young people's services spending (excluding CERA), by definition; statutory is the rest",
   }));

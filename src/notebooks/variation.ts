@@ -1,7 +1,7 @@
 /**
  * Notebook 03 (NAO Part Two: variation between authorities and quality): Figures 8 to 12 redrawn and
  * the tables behind the verdicts, all computed by the functions the checks use
- * (src/claims/checks/variation.ts).
+ * (src/claims/kinds).
  */
 import { show, htmlTable } from "../display/html";
 import { barChart, figure, stripChart } from "../display/plotly";
@@ -10,10 +10,13 @@ import { source } from "../data/sources";
 import { TINY_LAS } from "../data/la";
 import { GRADES, GRADE_SCORE, Grade, basisText, gradeCounts, judgementFor, ofstedAuthoritiesIn, ofstedTable, parseBasis } from "../data/tidy/ofsted";
 import {
-  RATE_LABELS, RATE_RELEASES, associationWithGrade, laRates, rateChanges, rateRangeOf, rateSource, spendByType,
-  spendPerEpisode, typePlural, withGrades, withTiny,
-} from "../claims/checks/variation";
+  RATE_LABELS, RATE_RELEASES, laRates, rateChanges, rateRangeOf, rateSource, spendByType, spendPerEpisode, typePlural, withGrades, withTiny,
+} from "../claims/kinds/authorities";
+import { associationWithGrade } from "../claims/kinds/association";
 import { fmtNumber, fmtPercent } from "../format";
+import { realTables } from "../claims/tables";
+
+const tables = realTables();
 
 export * from "./common";
 
@@ -39,12 +42,12 @@ export function rangeTable(year = "2017-18"): void {
       let src: string;
       try {
         src = rateSource(measure, release, year);
-        laRates(measure, year, release);
+        laRates(tables, measure, year, release);
       } catch {
         continue;
       }
       for (const tiny of ["include", "exclude"] as const) {
-        const r = rateRangeOf(measure, year, release, tiny);
+        const r = rateRangeOf(tables, measure, year, release, tiny);
         rows.push({
           activity: RATE_LABELS[measure],
           release: RATE_RELEASES[measure][release].label,
@@ -65,7 +68,7 @@ export function rangeTable(year = "2017-18"): void {
 export function figure8(year = "2017-18"): void {
   const groups = FIGURE8.map(({ measure, release, short }) => ({
     name: short,
-    points: laRates(measure, year, release).points.map((p) => ({ label: p.name, value: Math.round(p.value * 10) / 10 })),
+    points: laRates(tables, measure, year, release).points.map((p) => ({ label: p.name, value: Math.round(p.value * 10) / 10 })),
   }));
   stripChart({
     groups,
@@ -80,8 +83,8 @@ export function figure8(year = "2017-18"): void {
 
 /** Spend per child-in-need episode by authority, with type, grade and the counts behind it. */
 export function spendRows(year = "2017-18", basis = "at:2018-03-31"): Record<string, unknown>[] {
-  const d = spendPerEpisode(year);
-  const g = new Map(withGrades(d.points, year, parseBasis(basis)).graded.map((p) => [p.laCode, p.grade]));
+  const d = spendPerEpisode(tables, year);
+  const g = new Map(withGrades(tables, d.points, year, parseBasis(basis)).graded.map((p) => [p.laCode, p.grade]));
   return d.points
     .map((p) => ({ laCode: p.laCode, authority: p.name, type: p.type, socialWorkSpend: p.spend, episodes: p.episodes, spendPerEpisode: p.value, grade: g.get(p.laCode) ?? null }))
     .sort((a, b) => a.spendPerEpisode - b.spendPerEpisode);
@@ -104,7 +107,7 @@ export function spendEnds(year = "2017-18", n = 5): void {
 
 /** Figure 10: spend per episode by type of authority, each type's ends labelled; with the table of ranges. */
 export function figure10(year = "2017-18"): void {
-  const d = spendPerEpisode(year);
+  const d = spendPerEpisode(tables, year);
   const types = spendByType(d.points);
   show(htmlTable(types.map((t) => ({ type: typePlural(t.type), authorities: t.n, lowest: `${t.min.name} £${fmtNumber(t.min.value, 1)}`, highest: `${t.max.name} £${fmtNumber(t.max.value, 1)}`, median: t.median, "highest ÷ lowest": t.ratio })), {
     caption: `Spend per child-in-need episode by type of authority, ${year} (England £${fmtNumber(d.england.value, 1)})`,
@@ -124,9 +127,9 @@ export function figure10(year = "2017-18"): void {
 
 /** Figure 11: spend per episode by Ofsted grade, with the tests of association under each way of dating the grade. */
 export function figure11(year = "2017-18", basis = "at:2018-03-31"): void {
-  const d = spendPerEpisode(year);
+  const d = spendPerEpisode(tables, year);
   const b = parseBasis(basis);
-  const graded = withGrades(d.points, year, b).graded;
+  const graded = withGrades(tables, d.points, year, b).graded;
   stripChart({
     groups: GRADES.map((g) => ({ name: g, points: graded.filter((p) => p.grade === g).map((p) => ({ label: p.name, value: Math.round(p.value) })) })),
     title: `Figure 11 redrawn: spend per child-in-need episode by Ofsted grade, ${year}`,
@@ -141,10 +144,10 @@ export function figure11(year = "2017-18", basis = "at:2018-03-31"): void {
 
 /** Spearman's ρ and Kruskal–Wallis for spend per episode against grade, for several ways of dating the grade. */
 export function associationTable(year = "2017-18", bases: string[] = ["at:2018-03-31"]): void {
-  const d = spendPerEpisode(year);
+  const d = spendPerEpisode(tables, year);
   const rows = bases.map((bs) => {
     const b = parseBasis(bs);
-    const a = associationWithGrade(withGrades(d.points, year, b).graded);
+    const a = associationWithGrade(tables, withGrades(tables, d.points, year, b).graded);
     return {
       grades: basisText(b),
       n: a.n,
@@ -168,7 +171,7 @@ export function figure9(basis = "at:2018-08-31"): void {
   const years = ["2010-11", "2011-12", "2012-13", "2013-14", "2014-15", "2015-16", "2016-17", "2017-18"];
   const series = new Map<string, { name: string; values: (number | null)[] }>();
   years.forEach((y, i) => {
-    for (const p of withTiny(laRates("claRate", y, "fingertips").points, "exclude")) {
+    for (const p of withTiny(laRates(tables, "claRate", y, "fingertips").points, "exclude")) {
       const s = series.get(p.laCode) ?? { name: p.name, values: years.map(() => null) };
       s.values[i] = p.value;
       series.set(p.laCode, s);
@@ -204,8 +207,8 @@ export function figure9(basis = "at:2018-08-31"): void {
 /** The change in looked-after (or child-protection) rates by grade, as a strip chart and a table of who reduced. */
 export function changeByGrade(measure = "claRate", from = "2010-11", to = "2017-18", release = "fingertips", basis = "at:2018-08-31"): void {
   const b = parseBasis(basis);
-  const graded = withGrades(withTiny(rateChanges(measure, from, to, release), "exclude"), to, b).graded;
-  const a = associationWithGrade(graded);
+  const graded = withGrades(tables, withTiny(rateChanges(tables, measure, from, to, release), "exclude"), to, b).graded;
+  const a = associationWithGrade(tables, graded);
   stripChart({
     groups: GRADES.map((g) => ({ name: g, points: graded.filter((p) => p.grade === g).map((p) => ({ label: p.name, value: Math.round(p.value * 10) / 10 })) })),
     title: `Change in ${RATE_LABELS[measure]} per 10,000, ${from} to ${to}, by Ofsted grade`,

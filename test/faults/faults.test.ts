@@ -273,7 +273,7 @@ test("fault 17: a duplicated column header is an error (which to read cannot be 
   failsWith(e.run(["recheck", "--id", REF]), /column "Referrals" appears more than once in children-in-need\/ees-release-2020\/c1_/);
 });
 
-const claim = (over: Record<string, unknown>) => ({ id: "nao-fault", document: "nao", location: "para 1.7", quote: "In 2017-18, local authorities received 655,630 referrals.", stated: [{ written: "655,630", unit: "count", role: "level" }], check: "activityLevel", params: { measure: "referrals", year: "2017-18" }, ...over });
+const claim = (over: Record<string, unknown>) => ({ id: "nao-fault", document: "nao", location: "para 1.7", quote: "In 2017-18, local authorities received 655,630 referrals.", stated: [{ written: "655,630", unit: "count", role: "level" }], check: "level", params: { of: "england", measure: "referrals", year: "2017-18" }, ...over });
 
 test("fault 18: a registry entry with a duplicate id is refused, naming both files", () => {
   const e = new Env();

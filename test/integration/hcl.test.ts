@@ -6,7 +6,11 @@ import { row, value, near, ensureData, ROOT } from "../helpers";
 import { loadClaims } from "../../src/claims/registry";
 import { CHECKS } from "../../src/claims/checks";
 import { checkClaim } from "../../src/claims/ledger";
-import { laDataset, spendPer0to18, englandSeries } from "../../src/claims/checks/hcl";
+import { laDataset, spendPer0to18 } from "../../src/claims/kinds/authorities";
+import { englandSeries } from "../../src/claims/kinds/lookup";
+import { realTables } from "../../src/claims/tables";
+
+const tables = realTables();
 
 // Every value below is recomputed from the official files in the mirror (not copied from the documents).
 
@@ -109,7 +113,7 @@ test("spending: RO3 cash, real terms with the March 2020 deflator, spending per 
   near(Object.values(without.values)[1], 54806000 / 123930, 0.01);
   near(pc.recomputed![1], 91.7155, 0.001);
   assert.match(pc.explanation, /Slough £92/);
-  const d = spendPer0to18("2019-20");
+  const d = spendPer0to18(tables, "2019-20");
   assert.ok(d.rows.every((r) => r.value !== null), "every RO3 authority is matched to a population (Buckinghamshire and Northamptonshire across the boundary changes)");
   assert.equal(d.rows.length, 151);
   near(await value("hcl-3-4-cla-spend", "pctChange"), (100 * (5278.06 - 4881.42)) / 4881.42, 1e-9);
@@ -129,12 +133,12 @@ test("Ofsted at 31 August 2020 and at the first SIF inspection; workforce from t
 
 test("the series behind the charts and the LA datasets", async () => {
   await ensureData();
-  const s = englandSeries("s47Enquiries", "2009-10", "2019-20");
+  const s = englandSeries(tables, "s47Enquiries", "2009-10", "2019-20");
   assert.equal(s.length, 11);
   assert.deepEqual(s.map((p) => p.obs?.value), [87700, 111700, 124590, 127190, 142710, 160490, 172510, 185680, 198090, 201170, 201000]);
-  const cin = laDataset("cinAt31MarchRate", "2019-20");
+  const cin = laDataset(tables, "cinAt31MarchRate", "2019-20");
   assert.equal(cin.rows.filter((r) => r.value !== null).length, 151);
-  assert.throws(() => laDataset("noSuchDataset", "2019-20"), /unknown LA dataset/);
+  assert.throws(() => laDataset(tables, "noSuchDataset", "2019-20"), /unknown LA dataset/);
 });
 
 /** Every claim of the briefing and the summary page: verdict and recomputed values (to 4 decimals). */

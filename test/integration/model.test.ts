@@ -3,18 +3,21 @@ import assert from "node:assert/strict";
 import { row, near, ensureData } from "../helpers";
 import {
   allSpecs, centralShare, deprivationReadings, estimateSpec, modelPanel, shareOf, specById, specData, sureStartEstimates, sureStartPanel,
-} from "../../src/claims/checks/model";
+} from "../../src/claims/kinds/model-panel";
 import { covariatesTable } from "../../src/data/tidy/covariates";
 import { tableFor } from "../../src/data/tidy/catalog";
 import { ols } from "../../src/stats/linalg";
 import { dummies } from "../../src/stats/variance-shares";
+import { realTables } from "../../src/claims/tables";
+
+const tables = realTables();
 
 // Every value below is recomputed from the official files in the mirror. The R² references were
 // computed independently with R's lm() on the same panel (dummy-variable regressions).
 
 test("the panel: 152 authorities, 2010-11 to 2016-17, 1,053 authority-years, 11 suppressed or missing cells", async () => {
   await ensureData();
-  const p = modelPanel("2010-11", "2016-17");
+  const p = modelPanel(tables, "2010-11", "2016-17");
   assert.equal(p.las, 152);
   assert.deepEqual(p.years, ["2010-11", "2011-12", "2012-13", "2013-14", "2014-15", "2015-16", "2016-17"]);
   assert.equal(p.rows.length, 1053);
@@ -24,10 +27,10 @@ test("the panel: 152 authorities, 2010-11 to 2016-17, 1,053 authority-years, 11 
   // every row has a rate computed from the file's count and denominator
   const leeds = p.rows.find((r) => r.laCode === "383" && r.year === "2016-17")!;
   near(leeds.rate, (1e4 * leeds.starts) / leeds.population, 1e-12);
-  const w17 = modelPanel("2010-11", "2017-18");
+  const w17 = modelPanel(tables, "2010-11", "2017-18");
   assert.equal(w17.rows.length, 1204);
   assert.equal(w17.missing.length, 12);
-  assert.equal(modelPanel("2009-10", "2016-17").rows.length, 1205);
+  assert.equal(modelPanel(tables, "2009-10", "2016-17").rows.length, 1205);
 });
 
 test("covariates: IoD 2015 for 152 authorities, HMRC low income 2011–2016 (2016 counties summed from districts), UASC", async () => {
@@ -48,7 +51,7 @@ test("covariates: IoD 2015 for 152 authorities, HMRC low income 2011–2016 (201
 
 test("shares of variation, NAO set-up: agree with R's lm() and with an explicit dummy-variable regression", async () => {
   await ensureData();
-  const nao = estimateSpec(specById("nao"));
+  const nao = estimateSpec(tables, specById("nao"));
   assert.equal(nao.n, 1053);
   assert.equal(nao.las, 152);
   assert.equal(nao.periods, 7);
@@ -64,20 +67,20 @@ test("shares of variation, NAO set-up: agree with R's lm() and with an explicit 
   near(shareOf(nao, "partial", "time")!, 0.1869, 1e-4);
   near(shareOf(nao, "re", "la")!, 0.4532, 1e-4);
   // independent check of the full R² by QR on every dummy (no sweeping out)
-  const d = specData(specById("nao"));
+  const d = specData(tables, specById("nao"));
   const X = d.rows.map((r, i) => [1, r.idaci, ...dummies(d.rows.map((x) => x.year)).columns.map((c) => c[i]), ...dummies(d.rows.map((x) => x.laCode)).columns.map((c) => c[i])]);
   const cols = X[0].length;
   const keep = [0, ...Array.from({ length: cols - 2 }, (_, k) => k + 2)]; // IDACI is collinear with the LA dummies
   const fit = ols(X.map((r) => keep.map((k) => r[k])), d.y);
   const m = d.y.reduce((a, b) => a + b, 0) / d.y.length;
   near(1 - fit.ssr / d.y.reduce((a, b) => a + (b - m) ** 2, 0), nao.shares.full, 1e-10, "full R² by QR");
-  near(centralShare("la"), 49.924645512, 1e-6);
-  near(centralShare("unexplained"), 24.74957679, 1e-6);
+  near(centralShare(tables, "la"), 49.924645512, 1e-6);
+  near(centralShare(tables, "unexplained"), 24.74957679, 1e-6);
 });
 
 test("which readings give 44% and which 50%", async () => {
   await ensureData();
-  const s = Object.fromEntries(allSpecs().map((r) => [r.spec.id, r]));
+  const s = Object.fromEntries(allSpecs(tables).map((r) => [r.spec.id, r]));
   // 50%: LA effects entered after IDACI and year effects (the NAO's order), the NAO's years
   near(100 * shareOf(s.nao, "nao-order", "la")!, 49.92, 0.01);
   // 44%: the same with IMD 2015 as the deprivation measure, or with 2009-10 as an eighth year
@@ -103,7 +106,7 @@ test("which readings give 44% and which 50%", async () => {
 
 test("deprivation's coefficient by estimator: pooled OLS as R's lm(), not identified with fixed effects", async () => {
   await ensureData();
-  const d = deprivationReadings();
+  const d = deprivationReadings(tables);
   near(d[0].coefficient!, 1.361024723, 1e-8, "pooled OLS");
   assert.equal(d[3].coefficient, null);
   assert.match(d[3].note, /not identified/);
@@ -114,11 +117,11 @@ test("deprivation's coefficient by estimator: pooled OLS as R's lm(), not identi
 
 test("Sure Start proxy: cohorts, TWFE and Callaway–Sant'Anna", async () => {
   await ensureData();
-  const p = sureStartPanel();
+  const p = sureStartPanel(tables);
   assert.equal(Object.values(p.cohorts).reduce((a, b) => a + b, 0), 148);
   assert.equal(p.cohorts.never, 30);
   assert.deepEqual(p.noBase.sort(), ["209", "303", "874", "887"]);
-  const e = sureStartEstimates();
+  const e = sureStartEstimates(tables);
   near(e.twfe.estimate, 0.844, 0.001);
   near(e.csNever.overall.estimate, 1.089, 0.001);
   assert.ok(Math.abs(e.csNever.overall.estimate) < 2 * e.csNever.overall.se);

@@ -3,7 +3,10 @@ import assert from "node:assert/strict";
 import { ensureData, near, row, value } from "../helpers";
 import { workforceTable } from "../../src/data/tidy/workforce";
 import { tableFor } from "../../src/data/tidy/catalog";
-import { vacancyRateFromLas } from "../../src/claims/checks/workforce";
+import { vacancyRateFromLas } from "../../src/claims/kinds/ratio";
+import { realTables } from "../../src/claims/tables";
+
+const tables = realTables();
 
 test("the workforce table: three vintages, England, regions and LAs", async () => {
   await ensureData();
@@ -59,10 +62,10 @@ test("nao-1-29-vacancy-regions: Yorkshire and The Humber 7.8%, Outer London 27.3
 
 test("a region's vacancy rate from its LA rows (FTE-weighted) matches the regional row", async () => {
   await ensureData();
-  const ol = vacancyRateFromLas("2017", "workforce-csww-headline-measures-2017-to-2022", "Outer London");
+  const ol = vacancyRateFromLas(tables, "2017", "workforce-csww-headline-measures-2017-to-2022", "Outer London");
   assert.ok(ol);
   near(ol.rate, 27.3, 0.05, "Outer London");
   assert.equal(ol.las, 18); // Kingston upon Thames and Richmond upon Thames make one joint return
-  const yh = vacancyRateFromLas("2017", "workforce-csww-indicators-2017-to-2025", "Yorkshire and the Humber");
+  const yh = vacancyRateFromLas(tables, "2017", "workforce-csww-indicators-2017-to-2025", "Yorkshire and the Humber");
   near(yh?.rate ?? null, 7.8, 0.05, "Yorkshire and The Humber");
 });

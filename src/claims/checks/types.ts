@@ -1,4 +1,5 @@
 import type { CheckResult, Claim } from "../types";
+import type { Tables } from "../tables";
 
 /**
  * What a check may know of its claim: never its own stated values. A check of internal consistency
@@ -10,18 +11,6 @@ export type ClaimContext = Pick<Claim, "id" | "document" | "location" | "quantit
   documentNumber?: (ref: string) => { value: number; written: string; claim: Claim };
 };
 
-/** A check: from the tidy data (loaded by the check itself) to values keyed by role, with evidence. */
-export type Check = (claim: ClaimContext) => CheckResult | Promise<CheckResult>;
+/** A check: from the tidy tables it is given to values keyed by role, with evidence (the kinds, src/claims/kinds, are the checks). */
+export type Check = (claim: ClaimContext, tables: Tables) => CheckResult | Promise<CheckResult>;
 
-/** Reads a string parameter that must be there. */
-export function param(c: ClaimContext, name: string): string {
-  const v = c.params[name];
-  if (typeof v !== "string") throw new Error(`claim "${c.id}": parameter "${name}" is missing or not text`);
-  return v;
-}
-
-/** Reads an optional string parameter. */
-export function optParam(c: ClaimContext, name: string, dflt: string): string {
-  const v = c.params[name];
-  return typeof v === "string" ? v : dflt;
-}

@@ -1,36 +1,26 @@
-import type { Alternative, CheckResult, Evidence } from "../types";
-import type { Check } from "./types";
-import { param, optParam } from "./types";
+import type { Evidence } from "../types";
 import { DataError } from "../../data/sources";
 import { Obs, evidenceFor, num } from "../../data/obs";
-import { isTiny, laByOnsCode } from "../../data/la";
-import { cinTable } from "../../data/tidy/cin";
-import { covariatesTable } from "../../data/tidy/covariates";
-import { populationTable } from "../../data/tidy/population";
-import { s251Table, inPounds, deflatorSeries } from "../../data/tidy/spending";
+import { isTiny } from "../../data/la";
+import { inPounds } from "../../data/tidy/spending";
 import { realTerms } from "../../data/tidy/spending-deflator";
 import { ols, twoways, type Key } from "../../stats/panel";
-import {
-  between, dummies, randomEffects, varianceShares, type Group, type VarianceShares,
-} from "../../stats/variance-shares";
+import { between, dummies, randomEffects, varianceShares, type Group, type VarianceShares } from "../../stats/variance-shares";
 import { callawaySantAnna, eventStudy, twfeDid, type CallawaySantAnnaResult, type EventTimeEstimate } from "../../stats/did";
-import { percentChange } from "../../stats/change";
-import { fmtMoney, fmtNumber, fmtPercent } from "../../format";
+import { fmtNumber, fmtPercent } from "../../format";
+import { laByOnsCode, type Tables } from "../tables";
 
 /**
- * NAO Part Three — the model of what drives variation between authorities (summary 16, appendix
- * paras 4–7), the Sure Start difference in differences (summary 17, appendix para 8), the
- * Department's attribution of the rise in children in need (para 3.3), PAC conclusions 1 and 4, and
- * the model's figures as Community Care and the Commons Library report them.
- *
- * The model, re-estimated: new child protection plans per 10,000 children aged 0–17 (DfE's counts
- * of plans starting in the year and its own 0–17 denominators, as first published) for the 152
- * authorities, 2010-11 to 2016-17, on deprivation (IDACI or IMD 2015; or the time-varying share of
- * children in low-income families), year effects, LA effects and, where the data allows, funding.
- * The shares of variation are computed every way people compute them (`stats/variance-shares.ts`);
- * the project's central reading takes the components in the order the NAO's sentences take them —
- * deprivation, then time ("a further"), then the LA effects "even when we account for" the rest —
- * which is also the order in which the Commons Library's four figures add up to 100%.
+ * The model of what drives variation between authorities (NAO Part Three), re-estimated: new child
+ * protection plans per 10,000 children aged 0–17 (DfE's counts of plans starting in the year and its
+ * own 0–17 denominators, as first published) for the 152 authorities, 2010-11 to 2016-17, on
+ * deprivation (IDACI or IMD 2015; or the time-varying share of children in low-income families), year
+ * effects, LA effects and, where the data allows, funding. The shares of variation are computed
+ * every way people compute them (`stats/variance-shares.ts`); the project's central reading takes the
+ * components in the order the NAO's sentences take them — deprivation, then time ("a further"), then
+ * the LA effects "even when we account for" the rest — which is also the order in which the Commons
+ * Library's four figures add up to 100%. Also the Sure Start proxy panel and its difference-in-
+ * differences estimates. Notebooks 05 and 06 draw their tables from the same functions.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -96,8 +86,8 @@ const yearsBetween = (from: string, to: string): string[] => {
 };
 
 /** LA observations of a CIN measure in a year: the first-published SFR file if there is one, else the 2020 EES release. */
-function laCin(measure: string, year: string): Map<string, Obs> {
-  const rows = cinTable().filter({ measure, year, level: "la" });
+function laCin(tables: Tables, measure: string, year: string): Map<string, Obs> {
+  const rows = tables.cin().filter({ measure, year, level: "la" });
   const sfr = rows.filter((o) => o.src.startsWith("cin-sfr-"));
   const ees = rows.filter((o) => o.src.startsWith("cin-ees2020-"));
   const use = sfr.length ? sfr : ees;
@@ -109,10 +99,10 @@ function laCin(measure: string, year: string): Map<string, Obs> {
 const ONS_ALIASES: Record<string, string> = { E06000060: "825", E06000061: "928", E06000062: "928" };
 
 /** ONS revised mid-year 0–17 population by authority (3-digit code) for the mid-year starting a financial year. */
-function onsPopulation(year: string): Map<string, number> {
+function onsPopulation(tables: Tables, year: string): Map<string, number> {
   const out = new Map<string, number>();
-  for (const o of populationTable().filter({ measure: "population0to17", year: year.slice(0, 4), level: "la" })) {
-    const la = ONS_ALIASES[o.code] ?? laByOnsCode(o.code)?.laCode;
+  for (const o of tables.population().filter({ measure: "population0to17", year: year.slice(0, 4), level: "la" })) {
+    const la = ONS_ALIASES[o.code] ?? laByOnsCode(tables, o.code)?.laCode;
     // BCP (839) and the new Dorset (838) cannot be split back into Bournemouth, Poole and Dorset county
     if (!la || la === "838" || la === "839" || o.value === null) continue;
     out.set(la, (out.get(la) ?? 0) + o.value);
@@ -120,32 +110,31 @@ function onsPopulation(year: string): Map<string, number> {
   return out;
 }
 
-const panelMemo = new Map<string, ModelPanel>();
-
 /**
  * The model's panel from `from` to `to`: one row per authority and year where the count of plans
  * starting is published; suppressed or missing counts are listed in `missing`, not filled in.
  */
-export function modelPanel(from = "2010-11", to = "2016-17"): ModelPanel {
-  const key = `${from}|${to}`;
-  const hit = panelMemo.get(key);
-  if (hit) return hit;
+export function modelPanel(tables: Tables, from = "2010-11", to = "2016-17"): ModelPanel {
+  return tables.memo(`model-panel|${from}|${to}`, () => buildModelPanel(tables, from, to));
+}
+
+function buildModelPanel(tables: Tables, from: string, to: string): ModelPanel {
   const years = yearsBetween(from, to);
-  const cv = covariatesTable();
+  const cv = tables.covariates();
   const dep = (m: string) => new Map(cv.filter({ measure: m, year: "2015", level: "la" }).map((o) => [o.laCode!, o]));
   const idaci = dep("idaciScore");
   const imd = dep("imdScore");
-  const s251 = s251Table();
-  const defl = deflatorSeries();
+  const s251 = tables.s251();
+  const defl = tables.deflatorSeries();
   const rows: ModelRow[] = [];
   const missing: MissingCell[] = [];
   const obs: Obs[] = [];
   const las = new Set<string>();
   for (const year of years) {
     const t = Number(year.slice(0, 4));
-    const starts = laCin("cppStarts", year);
-    const pop = laCin("dfePopulation0to17", year);
-    const ons = onsPopulation(year);
+    const starts = laCin(tables, "cppStarts", year);
+    const pop = laCin(tables, "dfePopulation0to17", year);
+    const ons = onsPopulation(tables, year);
     const snap = String(t);
     const li = new Map(cv.filter({ measure: "lowIncomeChildrenUnder16", year: snap, level: "la" }).map((o) => [o.laCode!, o]));
     const cb = new Map(cv.filter({ measure: "childBenefitChildrenUnder16", year: snap, level: "la" }).map((o) => [o.laCode!, o]));
@@ -179,9 +168,7 @@ export function modelPanel(from = "2010-11", to = "2016-17"): ModelPanel {
     }
   }
   obs.push(...idaci.values());
-  const out: ModelPanel = { from, to, years, rows, las: las.size, missing, obs };
-  panelMemo.set(key, out);
-  return out;
+  return { from, to, years, rows, las: las.size, missing, obs };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -273,8 +260,8 @@ export interface SpecResult {
 }
 
 /** Rows of a specification and the response and groups of its decomposition. */
-export function specData(spec: Spec): { rows: ModelRow[]; y: number[]; groups: Record<string, Group>; dropped: number } {
-  const panel = modelPanel(spec.from, spec.to);
+export function specData(tables: Tables, spec: Spec): { rows: ModelRow[]; y: number[]; groups: Record<string, Group>; dropped: number } {
+  const panel = modelPanel(tables, spec.from, spec.to);
   const rows = panel.rows.filter((r) =>
     !(spec.excludeTiny && isTiny(r.laCode)) &&
     spec.deprivation.every((d) => r[d] !== null) &&
@@ -295,13 +282,14 @@ const variance = (v: number[]): number => {
   return v.reduce((a, b) => a + (b - m) ** 2, 0) / (v.length - 1);
 };
 
-const specMemo = new Map<string, SpecResult>();
-
 /** Estimates one specification: every reading of the shares and the random-effects components. */
-export function estimateSpec(spec: Spec): SpecResult {
-  const hit = specMemo.get(spec.id);
-  if (hit && hit.spec === spec) return hit;
-  const { rows, y, groups, dropped } = specData(spec);
+export function estimateSpec(tables: Tables, spec: Spec): SpecResult {
+  const hit = tables.memo(`model-spec|${spec.id}`, () => buildSpec(tables, spec));
+  return hit.spec === spec ? hit : buildSpec(tables, spec);
+}
+
+function buildSpec(tables: Tables, spec: Spec): SpecResult {
+  const { rows, y, groups, dropped } = specData(tables, spec);
   const shares = varianceShares(y, groups);
   const order = Object.keys(groups).filter((g) => g !== "la").concat("la");
   const seq = shares.sequential.find((s) => s.order.join() === order.join())!;
@@ -324,13 +312,12 @@ export function estimateSpec(spec: Spec): SpecResult {
     naoOrder: seq.shares,
     re: { sigma2u0: re0.sigma2u, sigma2u: re1.sigma2u, sigma2e: re1.sigma2e, varY: variance(y), rho: re1.rho },
   };
-  specMemo.set(spec.id, out);
   return out;
 }
 
 /** Every specification, estimated. */
-export function allSpecs(): SpecResult[] {
-  return SPECS.map(estimateSpec);
+export function allSpecs(tables: Tables): SpecResult[] {
+  return SPECS.map((s) => estimateSpec(tables, s));
 }
 
 /**
@@ -363,7 +350,7 @@ function rawShareOf(r: SpecResult, def: Definition, c: Component): number | null
 }
 
 /** The table of shares: one row per specification and definition, in per cent. */
-export function sharesTable(specs: SpecResult[] = allSpecs()): { spec: string; specLabel: string; definition: Definition; definitionLabel: string; n: number; la: number | null; deprivation: number | null; time: number | null; covariates: number | null; unexplained: number | null }[] {
+export function sharesTable(specs: SpecResult[]): { spec: string; specLabel: string; definition: Definition; definitionLabel: string; n: number; la: number | null; deprivation: number | null; time: number | null; covariates: number | null; unexplained: number | null }[] {
   const pct = (v: number | null) => (v === null ? null : 100 * v);
   const out = [];
   for (const r of specs) {
@@ -379,8 +366,8 @@ export function sharesTable(specs: SpecResult[] = allSpecs()): { spec: string; s
 }
 
 /** The project's central estimate of a component (per cent): the NAO set-up, sequential in the NAO's order. */
-export function centralShare(c: Component): number {
-  return 100 * (shareOf(estimateSpec(SPECS[0]), "nao-order", c) as number);
+export function centralShare(tables: Tables, c: Component): number {
+  return 100 * (shareOf(estimateSpec(tables, SPECS[0]), "nao-order", c) as number);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -426,9 +413,9 @@ function clusterSe(X: number[][], resid: number[], vcov: number[][], ssr: number
  * measure constant within authorities), and for the time-varying low-income measure, two-way
  * fixed effects and the correlated random effects (Mundlak) regression.
  */
-export function deprivationReadings(): DeprivationReading[] {
+export function deprivationReadings(tables: Tables): DeprivationReading[] {
   const out: DeprivationReading[] = [];
-  const nao = specData(specById("nao"));
+  const nao = specData(tables, specById("nao"));
   const entity = nao.rows.map((r) => r.laCode);
   const years = dummies(nao.rows.map((r) => r.year));
   const X = nao.rows.map((r, i) => [1, r.idaci, ...years.columns.map((c) => c[i])]);
@@ -442,7 +429,7 @@ export function deprivationReadings(): DeprivationReading[] {
   const re = randomEffects({ y: nao.y, x: { ...yearX, idaci: nao.rows.map((r) => r.idaci) }, entity });
   out.push({ estimator: "random effects (GLS, Swamy–Arora)", measure: "IDACI 2015 (per cent)", coefficient: re.coefficients.idaci, se: re.se.idaci, seKind: "conventional", n: re.n, note: `assumes the LA effects are uncorrelated with deprivation; σ²ᵤ ${fmtNumber(re.sigma2u, 1)}, σ²ₑ ${fmtNumber(re.sigma2e, 1)}` });
   out.push({ estimator: "two-way fixed effects", measure: "IDACI 2015 (per cent)", coefficient: null, se: null, seKind: "", n: nao.y.length, note: "not identified: a score measured once is a linear combination of the LA effects (Stata drops it as collinear)" });
-  const li = specData(specById("low-income-idaci"));
+  const li = specData(tables, specById("low-income-idaci"));
   const le = li.rows.map((r) => r.laCode);
   const low = li.rows.map((r) => r.lowIncome as number);
   const fe = twoways({ y: li.y, x: { lowIncome: low }, entity: le, time: li.rows.map((r) => r.year) }, { vcov: "cluster" });
@@ -476,157 +463,6 @@ export function panelEvidence(panel: ModelPanel, note?: string): Evidence[] {
   });
 }
 
-const pc = (v: number | null, d = 0) => (v === null ? "–" : fmtPercent(100 * v, d));
-
-/**
- * Readings of a component, as alternatives, in the order a reader would try them: every definition
- * for the NAO set-up, then the NAO-order share of every other specification (the notebook's tables
- * give the rest).
- */
-function readingsOf(c: Component, specs: SpecResult[]): Alternative[] {
-  const out: Alternative[] = [];
-  const push = (r: SpecResult, d: (typeof DEFINITIONS)[number]) => {
-    const v = shareOf(r, d.id, c);
-    if (v !== null) out.push({ label: `${d.short}; ${r.spec.label}`, kind: "definition", values: { share: 100 * v } });
-  };
-  for (const d of DEFINITIONS) push(specs[0], d);
-  for (const r of specs.slice(1)) push(r, DEFINITIONS[0]);
-  return out;
-}
-
-function rangeOf(c: Component, specs: SpecResult[], defs: Definition[]): [number, number] {
-  const v = specs.flatMap((r) => defs.map((d) => shareOf(r, d, c))).filter((x): x is number => x !== null);
-  return [Math.min(...v), Math.max(...v)];
-}
-
-function describePanel(panel: ModelPanel, r: SpecResult): string {
-  const miss = panel.missing.map((m) => `${m.area} ${m.year} [${m.marker}]`).join(", ");
-  return `Re-estimated on ${fmtNumber(r.n)} authority-years (${r.las} authorities, ${panel.from} to ${panel.to}; ${panel.missing.length} cells with the count of plans suppressed or missing left out: ${miss}): new child protection plans per 10,000 children aged 0–17 (DfE's counts of plans starting in the year and its 0–17 denominators, as first published), with IDACI 2015, year effects and LA effects.`;
-}
-
-/**
- * The share of the variation in new child protection plans attributed to one component:
- * params.component = la | deprivation | time | unexplained. Values: { share } in per cent, the
- * project's central estimate; verdict "model"; the explanation gives the share under every
- * definition for the NAO set-up and the range over the specifications, and the alternatives list
- * every (definition, specification) reading so a stated figure can be matched to the reading that gives it.
- */
-const modelShare: Check = (c) => {
-  const comp = param(c, "component") as Component;
-  if (!["la", "deprivation", "time", "unexplained"].includes(comp)) throw new Error(`claim "${c.id}": component must be la, deprivation, time or unexplained`);
-  const specs = allSpecs();
-  const base = estimateSpec(specById(optParam(c, "spec", "nao")));
-  const nao = specs[0];
-  const panel = modelPanel(base.spec.from, base.spec.to);
-  const central = shareOf(base, "nao-order", comp)!;
-  const s: string[] = [describePanel(panel, base)];
-  if (base.spec.id !== "nao") s.push(`This claim is read with the specification "${base.spec.label}"${base.spec.covariates.length ? " (the mirror has funding but no staffing series by authority before 2017, and none of the NAO's drug-use, conception or abortion covariates)" : ""}.`);
-  const byDef = DEFINITIONS.map((d) => [d, shareOf(base, d.id, comp)] as const).filter(([, v]) => v !== null);
-  const [lo, hi] = rangeOf(comp, specs, DEFINITIONS.map((d) => d.id));
-  const [slo, shi] = rangeOf(comp, specs, ["nao-order"]);
-  const order = base.spec.covariates.length ? "deprivation, then time, then funding, then LA effects" : "deprivation, then time, then LA effects";
-  if (comp === "la") {
-    s.push(`In the order the NAO's sentences take (${order}) LA effects add ${pc(central, 1)} of the variation.`);
-  } else if (comp === "deprivation") {
-    const low = specs.find((r) => r.spec.id === "low-income")!;
-    s.push(`Deprivation entered first (as the NAO's order has it) accounts for ${pc(central, 1)} of the variation. IDACI and IMD 2015 are measured once, so alongside LA fixed effects they have no variation left to explain: entered after the LA effects their share is ${pc(shareOf(nao, "last", "deprivation"), 1)}, and a fixed-effects regression cannot estimate their coefficient (Stata drops them as collinear). The NAO could only have given deprivation a share by entering it before the LA effects, by a between or random-effects model, or by a measure that changes from year to year: with children in low-income families (HMRC, 2011-12 to 2016-17), changes within an authority add ${pc(shareOf(low, "last", "deprivation"), 2)} once LA and year effects are in (alone: ${pc(shareOf(low, "alone", "deprivation"), 1)}).`);
-  } else if (comp === "time") {
-    s.push(`Year effects after deprivation (the NAO's order) add ${pc(central, 1)} of the variation; the national trend is small next to the differences between authorities.`);
-  } else {
-    s.push(`The model with deprivation, year effects and LA effects leaves ${pc(central, 1)} of the variation unexplained (1 − R²); the sequential shares in the NAO's order add up to its R², so with them the four parts sum to 100%.`);
-  }
-  s.push(`${base.spec.id === "nao" ? "NAO set-up" : "This specification"}, by definition: ${byDef.map(([d, v]) => `${d.label} ${pc(v, 1)}`).join("; ")}.`);
-  s.push(`Over the ${specs.length} specifications (${specs.map((r) => r.spec.id).join(", ")}) the NAO-order share ranges from ${pc(slo, 1)} to ${pc(shi, 1)}, and over every definition and specification from ${pc(lo, 1)} to ${pc(hi, 1)}.`);
-  const w17 = specs.find((r) => r.spec.id === "with-2017-18")!;
-  s.push(`Adding 2017-18 to the NAO set-up gives ${pc(shareOf(w17, "nao-order", comp), 1)} (NAO order). Where the comparison names a reading that matches a stated figure, that reading gives the number; it is not evidence that the NAO computed it that way.`);
-  const roles = Array.isArray(c.params.roles) ? (c.params.roles as string[]) : ["share"];
-  const values: Record<string, number | null> = {};
-  for (const r of roles) values[r] = 100 * central;
-  const alternatives = readingsOf(comp, specs).map((a) => ({ ...a, values: Object.fromEntries(roles.map((r) => [r, a.values.share])) }));
-  return {
-    values,
-    evidence: panelEvidence(panel, "plans starting, 0–17 denominators and IDACI 2015 by authority; the decomposition is computed from these"),
-    explanation: s.join(" "),
-    alternatives,
-    verdict: "model",
-  };
-};
-
-/**
- * The model's coverage: authorities and years with data (appendix paras 6–7). Roles `las` (number
- * of authorities with a rate in every year), `from` and `to` (first and last year, as the first
- * calendar year of the financial year, or with params.yearStyle "end", "to" as the year it ends).
- */
-const modelSample: Check = (c) => {
-  const from = param(c, "from");
-  const to = param(c, "to");
-  const style = optParam(c, "yearStyle", "start");
-  const panel = modelPanel(from, to);
-  const count = new Map<string, number>();
-  for (const r of panel.rows) count.set(r.laCode, (count.get(r.laCode) ?? 0) + 1);
-  const complete = [...count.values()].filter((k) => k === panel.years.length).length;
-  const first = Number(panel.years[0].slice(0, 4));
-  const last = Number(panel.years[panel.years.length - 1].slice(0, 4)) + (style === "end" ? 1 : 0);
-  return {
-    values: { las: panel.las, from: first, to: last },
-    evidence: panelEvidence(panel),
-    explanation: `The children-in-need files give new child protection plans and 0–17 denominators for ${panel.las} authorities in each year from ${panel.from} to ${panel.to} (${panel.years.length} years, ${fmtNumber(panel.rows.length)} authority-years with a published count); ${complete} authorities have a count in every year, the others have ${panel.missing.length} suppressed or missing cells between them.`,
-  };
-};
-
-/**
- * The Department's attribution of the increase in children in need (para 3.3): the share of the
- * increase that population growth alone would have produced, the share that the increase in
- * unaccompanied asylum-seeking children looked after accounts for, and the rest.
- * params: from, to (financial years), measure (default cinEpisodes).
- */
-const cinIncreaseAttribution: Check = (c) => {
-  const from = param(c, "from");
-  const to = param(c, "to");
-  const measure = optParam(c, "measure", "cinEpisodes");
-  const cin = cinTable();
-  const a = cin.filter({ measure, year: from, level: "national" }).find((o) => o.src.startsWith("cin-sfr-"));
-  const b = cin.filter({ measure, year: to, level: "national" }).find((o) => o.src.startsWith("cin-sfr-"));
-  if (!a || !b) throw new DataError(`no first-published England ${measure} for ${from} or ${to}`);
-  const pop = populationTable();
-  const pa = pop.one({ measure: "population0to17", year: from.slice(0, 4), level: "national" });
-  const pb = pop.one({ measure: "population0to17", year: to.slice(0, 4), level: "national" });
-  const ua = covariatesTable().one({ measure: "claUascAt31March", year: from, level: "national" });
-  const ub = covariatesTable().one({ measure: "claUascAt31March", year: to, level: "national" });
-  const inc = num(b) - num(a);
-  const growth = percentChange(num(pa), num(pb));
-  const popShare = (100 * (num(a) * growth) / 100) / inc;
-  const uascShare = (100 * (num(ub) - num(ua))) / inc;
-  const rest = 100 - popShare - uascShare;
-  const da = cin.filter({ measure: "dfePopulation0to17", year: from, level: "national" }).find((o) => o.src === a.src);
-  const db = cin.filter({ measure: "dfePopulation0to17", year: to, level: "national" }).find((o) => o.src === b.src);
-  const alternatives: Alternative[] = [];
-  const s = [
-    `Children in need (${measure === "cinEpisodes" ? "episodes in the year" : measure}, as first published): ${fmtNumber(num(a))} in ${from} to ${fmtNumber(num(b))} in ${to}, an increase of ${fmtNumber(inc)}.`,
-    `The 0–17 population (ONS, revised back series) grew ${fmtPercent(growth, 2)} from mid-${pa.year} to mid-${pb.year}; at the ${from} rate that alone would add ${fmtNumber((num(a) * growth) / 100)} children, ${fmtPercent(popShare, 1)} of the increase.`,
-    `Unaccompanied asylum-seeking children looked after at 31 March rose from ${fmtNumber(num(ua))} to ${fmtNumber(num(ub))} (+${fmtNumber(num(ub) - num(ua))}), ${fmtPercent(uascShare, 1)} of the increase; the rest is ${fmtPercent(rest, 1)}.`,
-  ];
-  const used = [a, b, pa, pb, ua, ub];
-  if (da && db && da.value !== null && db.value !== null) {
-    const g2 = percentChange(da.value, db.value);
-    const p2 = (num(a) * g2) / inc;
-    alternatives.push({ label: `DfE's published 0–17 denominators (${fmtNumber(da.value)} to ${fmtNumber(db.value)}, the ${from} one from before the 2011 Census)`, kind: "definition", values: { population: p2, rest: 100 - p2 - uascShare } });
-    s.push(`With the denominators DfE printed at the time (${fmtNumber(da.value)} and ${fmtNumber(db.value)}, growth ${fmtPercent(g2, 1)}) population growth would account for ${fmtPercent(p2, 1)}.`);
-    used.push(da, db);
-  }
-  const at31a = cin.filter({ measure: "cinAt31March", year: from, level: "national" }).find((o) => o.src.startsWith("cin-sfr-"));
-  const at31b = cin.filter({ measure: "cinAt31March", year: to, level: "national" }).find((o) => o.src.startsWith("cin-sfr-"));
-  if (at31a && at31b && at31a.value !== null && at31b.value !== null) {
-    const inc2 = at31b.value - at31a.value;
-    const p3 = (at31a.value * growth) / inc2;
-    alternatives.push({ label: `children in need at 31 March (${fmtNumber(at31a.value)} to ${fmtNumber(at31b.value)})`, kind: "definition", values: { population: p3, uasc: (100 * (num(ub) - num(ua))) / inc2, rest: 100 - p3 - (100 * (num(ub) - num(ua))) / inc2 } });
-    s.push(`Counted at 31 March instead (${fmtNumber(at31a.value)} to ${fmtNumber(at31b.value)}), population growth alone would more than account for the increase (${fmtPercent(p3, 0)}).`);
-    used.push(at31a, at31b);
-  }
-  s.push("The Department's own calculation is not published; this is the standard decomposition (growth at a constant rate per child) on the official series.");
-  return { values: { population: popShare, uasc: uascShare, rest }, evidence: evidenceFor(used), explanation: s.join(" "), alternatives };
-};
-
 // ---------------------------------------------------------------------------------------------
 // Sure Start: what the data that exists can show
 
@@ -651,14 +487,14 @@ export interface SureStartPanel {
  * (1 − cut) of its 2010-11 level. It is not a count of closures; it shows the estimators on the data
  * that exists.
  */
-export function sureStartPanel(cut = CENTRE_CUT, from = "2010-11", to = "2018-19"): SureStartPanel {
-  const panel = modelPanel(from, to);
-  const s251 = s251Table();
-  const defl = deflatorSeries();
+export function sureStartPanel(tables: Tables, cut = CENTRE_CUT, from = "2010-11", to = "2018-19"): SureStartPanel {
+  const panel = modelPanel(tables, from, to);
+  const s251 = tables.s251();
+  const defl = tables.deflatorSeries();
   // spending per child in every year, including years whose count of plans is suppressed
   const spendBy = new Map<string, Map<number, number | null>>();
   for (const year of panel.years) {
-    const pop = laCin("dfePopulation0to17", year);
+    const pop = laCin(tables, "dfePopulation0to17", year);
     for (const o of s251.filter({ measure: "s251:sureStartCentres:net", year, level: "la" })) {
       const p = pop.get(o.laCode!);
       const v = inPounds(o);
@@ -694,88 +530,30 @@ export interface SureStartEstimates {
   csNotYet: CallawaySantAnnaResult;
 }
 
-let ssMemo: SureStartEstimates | undefined;
-
 /** TWFE DiD, the event study and Callaway–Sant'Anna on the spending proxy. */
-export function sureStartEstimates(): SureStartEstimates {
-  if (ssMemo) return ssMemo;
-  const panel = sureStartPanel();
+export function sureStartEstimates(tables: Tables): SureStartEstimates {
+  return tables.memo("sure-start-estimates", () => buildSureStartEstimates(tables));
+}
+
+function buildSureStartEstimates(tables: Tables): SureStartEstimates {
+  const panel = sureStartPanel(tables);
   const data = { y: panel.rows.map((r) => r.rate), entity: panel.rows.map((r) => r.laCode), time: panel.rows.map((r) => r.t), cohort: panel.rows.map((r) => r.cohort) };
-  ssMemo = {
+  return {
     panel,
     twfe: twfeDid(data),
     events: eventStudy(data, { leads: 4, lags: 4 }),
     csNever: callawaySantAnna(data, { control: "never", bootstrap: 199 }),
     csNotYet: callawaySantAnna(data, { control: "notyet", bootstrap: 199 }),
   };
-  return ssMemo;
 }
 
 /** England's net spending on individual Sure Start children's centres (sum of the LA rows), £, cash and real. */
-export function centreSpending(years: string[]): { year: string; cash: number; real: number; obs: Obs[] }[] {
-  const t = s251Table();
-  const defl = deflatorSeries();
+export function centreSpending(tables: Tables, years: string[]): { year: string; cash: number; real: number; obs: Obs[] }[] {
+  const t = tables.s251();
+  const defl = tables.deflatorSeries();
   return years.map((year) => {
     const obs = t.filter({ measure: "s251:sureStartCentres:net", year, level: "la" });
     const cash = obs.reduce((a, o) => a + (inPounds(o) ?? 0), 0);
     return { year, cash, real: realTerms(cash, year, "2018-19", defl), obs };
   });
 }
-
-const SETTLE_CENTRES = "a count of Sure Start children's centres open in each authority in each year: DfE's Get Information About Schools establishment records of children's centres (establishment types 47 and 48, with their open and close dates), or the centre counts by authority compiled by the Sutton Trust or Action for Children";
-
-/**
- * Claims about children's centres and their closure (summary 17, appendix para 8, PAC conclusion 4):
- * unverifiable, because no open file in the mirror counts centres or closures by authority. The
- * explanation says what would settle them and what the data that exists shows: s251 spending on
- * centres and, for params.kind "effect", the DiD estimators on the spending proxy.
- * params.kind: "effect" | "centres-fall" | "no-closure-share".
- */
-const sureStart: Check = (c) => {
-  const kind = param(c, "kind");
-  const s: string[] = [];
-  let evidence: Evidence[] = [];
-  if (kind === "centres-fall" || kind === "no-closure-share") {
-    const sp = centreSpending(["2010-11", "2017-18"]);
-    s.push(`No file in the mirror counts children's centres, so the number that closed cannot be recomputed. What the data does show: net spending on individual Sure Start children's centres (s251, sum of the 152 authorities) fell from ${fmtMoney(sp[0].cash)} in 2010-11 to ${fmtMoney(sp[1].cash)} in 2017-18, ${fmtPercent(percentChange(sp[0].real, sp[1].real), 0, true)} in real terms (2018-19 prices) — spending, not centres.`);
-    if (kind === "no-closure-share") {
-      const p = sureStartPanel();
-      const n = Object.values(p.cohorts).reduce((a, b) => a + b, 0);
-      s.push(`By the spending proxy (real spending per child on centres falling below half its 2010-11 level), ${p.cohorts.never ?? 0} of ${n} authorities with centre spending in 2010-11 never halved it by 2018-19; that is a different thing from closing no centre.`);
-    }
-    evidence = sp.map((x) => ({ ...evidenceFor([x.obs[0]])[0], rows: [`${x.obs.length} LA rows (sum)`], values: { [`England (sum of LAs) ${x.year}`]: x.cash } }));
-  } else if (kind === "effect") {
-    const e = sureStartEstimates();
-    const p = e.panel;
-    const n = Object.values(p.cohorts).reduce((a, b) => a + b, 0);
-    const cohorts = Object.entries(p.cohorts).filter(([k]) => k !== "never").map(([k, v]) => `${v} in ${k}-${String((Number(k) + 1) % 100).padStart(2, "0")}`).join(", ");
-    s.push(`The NAO used the Department's data on closures of children's centres, which is not published; no file in the mirror counts centres or closures by authority, so the difference in differences cannot be re-run as the NAO ran it.`);
-    const est = [e.twfe, e.csNever.overall, e.csNotYet.overall];
-    const allSmall = est.every((x) => Math.abs(x.estimate) < 2 * x.se);
-    const sign = est.every((x) => x.estimate > 0) ? "positive" : est.every((x) => x.estimate < 0) ? "negative" : "of mixed sign";
-    s.push(`On a spending proxy instead (an authority counts as "closing" from the first year its real spending per child on individual centres falls below half its 2010-11 level; ${n} authorities, ${p.cohorts.never ?? 0} never, ${cohorts}), plans per 10,000, ${p.from} to ${p.to}: two-way fixed effects ${fmtNumber(e.twfe.estimate, 1)} per 10,000 (clustered SE ${fmtNumber(e.twfe.se, 1)}); Callaway–Sant'Anna with never-treated controls ${fmtNumber(e.csNever.overall.estimate, 1)} (bootstrap SE ${fmtNumber(e.csNever.overall.se, 1)}), with not-yet-treated controls ${fmtNumber(e.csNotYet.overall.estimate, 1)} (SE ${fmtNumber(e.csNotYet.overall.se, 1)}). The estimates are ${sign} and ${allSmall ? "within two standard errors of zero: no measurable change in new plans after deep cuts to centre spending" : "not all within two standard errors of zero"} — but spending is not closures.`);
-    const pn = modelPanel(p.from, p.to);
-    const spend = centreSpending(pn.years);
-    evidence = [
-      ...panelEvidence(pn, "plans starting and 0–17 denominators by authority"),
-      ...spend.map((x) => ({ ...evidenceFor([x.obs[0]])[0], rows: [`${x.obs.length} LA rows`], values: undefined, note: `spend on individual Sure Start children's centres by authority, ${x.year}: the proxy's cohorts` })),
-    ];
-  } else throw new Error(`claim "${c.id}": params.kind must be effect, centres-fall or no-closure-share`);
-  s.push(`What would settle it: ${SETTLE_CENTRES}${kind === "effect" ? ", joined to the plans by authority and year and run through the same estimators (the two-way fixed-effects DiD is biased when closures are staggered and effects change over time; Callaway–Sant'Anna or Sun–Abraham are not)" : ""}.`);
-  return { values: {}, evidence, explanation: s.join(" "), verdict: "unverifiable" };
-};
-
-export const modelChecks: Record<string, Check> = {
-  modelShare,
-  modelSample,
-  cinIncreaseAttribution,
-  sureStart,
-};
-
-/** For tests: forget memoised panels and estimates. */
-export function resetModel(): void {
-  panelMemo.clear();
-  specMemo.clear();
-  ssMemo = undefined;
-}
-
