@@ -40,7 +40,7 @@ test("recheck --id, --format csv and md, and the default table with counts", asy
   assert.equal(csv.status, 0, csv.stderr);
   const lines = csv.stdout.trim().split("\n");
   assert.equal(lines.length, 2);
-  assert.match(lines[1], /^nao-1-7-referrals,nao,para 1\.7,confirmed,655630,655630,count,/);
+  assert.match(lines[1], /^nao-1-7-referrals,nao,para 1\.7,confirmed,data,655630,655630,count,"England, as published",/);
   assert.match(csv.stderr, /^1 claim: confirmed 1, /m);
   const md = run(["recheck", "--format", "md", "--id", "nao-1-7-*"]);
   assert.match(md.stdout, /\| nao-1-7-referrals \| nao \| para 1\.7 \| 655,630 \| 655,630 \| \*\*confirmed\*\* \|/);
@@ -49,7 +49,7 @@ test("recheck --id, --format csv and md, and the default table with counts", asy
   const table = run(["recheck", "--id", "nao-1-7-referrals"], { COLUMNS: "80" });
   assert.equal(table.status, 0, table.stderr);
   for (const l of table.stdout.split("\n")) assert.ok(l.length <= 80, `a line of ${l.length}: ${l}`);
-  assert.match(table.stdout, /^claim +verdict +stated +recomputed\n-+\nnao-1-7-referrals +confirmed +655,630 +655,630\n {4}England referrals in 2017-18: 655,630\n/);
+  assert.match(table.stdout, /^claim +verdict +stated +recomputed\n-+\nnao-1-7-referrals +confirmed +655,630 +655,630\n {4}Confirmed: the data give 655,630, within the precision of the stated\n/);
   assert.match(table.stdout, /Whole explanations: --format md, or --id ID --format json \(one claim\)\.\n$/);
   assert.match(table.stderr, /^1 claim: confirmed 1, rounding 0, /m);
   const upper = run(["recheck", "--format", "json", "--doc", "PAC"]);
