@@ -31,8 +31,10 @@ Exit status: 0 when every check ran, 1 when data could not be read or validated,
 
 const DISAGREEMENTS_USAGE = `Usage: csc-factcheck disagreements [--format table|json|md]
 
-Where two documents (or two places in one) state one quantity differently, and which reading of the
-data reproduces each statement.`;
+Compares every pair of statements of one quantity (across documents and within one) and lists the
+quantities stated differently: the data's answer, which reading of the data reproduces each statement,
+and the cause of each difference (vintage, period, inclusion, definition, cash-or-real, misquotation,
+arithmetic, or unexplained). --format json gives { summary, disagreements }.`;
 
 const USAGE = `csc-factcheck — re-checks the numbers in five documents about children's social care in England
 
@@ -172,22 +174,16 @@ async function cmdDisagreements(argv: string[]): Promise<number> {
   const { rawComplete } = await sources();
   const { prebuildWhenCold } = await cache();
   if (!rawComplete()) await fillRaw();
-  const { disagreements } = await import("./claims/disagreements");
+  const { disagreements, summarise, renderDisagreements, summarySentence } = await import("./claims/disagreements");
   const { buildLedger } = await import("./claims/ledger");
+  const { fmtValue } = await import("./format");
   prebuildWhenCold();
-  const list = disagreements(await buildLedger({}));
-  if (format === "json") process.stdout.write(JSON.stringify(list, null, 2) + "\n");
-  else {
-    const md = format === "md";
-    const lines: string[] = [];
-    for (const d of list) {
-      lines.push(md ? `### ${d.quantity}` : `== ${d.quantity}`);
-      for (const s of d.statements) lines.push(`${md ? "- " : "  "}${s.document} ${s.location}: ${s.written}${s.term ? ` (“${s.term}”)` : ""}${s.period ? `, ${s.period}` : ""} → ${s.verdict}; ${s.matches ?? "no reading of the data reproduces it"} [${s.id}]`);
-      lines.push("");
-    }
-    process.stdout.write(lines.join("\n"));
-  }
-  err(`${list.length} ${list.length === 1 ? "quantity" : "quantities"} stated differently`);
+  const rows = await buildLedger({});
+  const list = disagreements(rows);
+  const summary = summarise(rows);
+  if (format === "json") process.stdout.write(JSON.stringify({ summary, disagreements: list }, null, 2) + "\n");
+  else process.stdout.write(renderDisagreements(list, summary, (x, unit) => fmtValue(x, unit, 1), format === "md"));
+  err(summarySentence(summary));
   return 0;
 }
 
