@@ -1,13 +1,16 @@
 /**
- * Notebook 08 (where the sources disagree): every quantity that two documents, or two places in one
- * document, state differently — generated from the registry's `quantity` names and the ledger, never
- * typed by hand — with the data's answer, the reading of the data that reproduces each number, and a
- * link to each claim's card.
+ * Notebook 08 (where the sources disagree), from the disagreements finder (src/claims/disagreements.ts).
+ * For a quantity the notebook shows the statements the ledger holds (the data cell), compares every pair
+ * in a few visible lines with the finder's own functions (the computation cell), and shows the table of
+ * pairs with the data's answer and the cause, which fails loudly when the notebook's comparison is not the
+ * finder's (the card).
  */
 import * as path from "node:path";
 import { buildLedger } from "../claims/ledger";
-import { disagreements, statedQuantities, type Disagreement } from "../claims/disagreements";
-import { DOC_TITLES } from "../claims/registry";
+import {
+  CAUSES, disagreements, docShort, findGroups, statedQuantities, statementOf, summarise, summarySentence,
+  type Cause, type Difference, type Disagreement, type FinderSummary, type QuantityGroup, type Statement,
+} from "../claims/disagreements";
 import type { LedgerRow } from "../claims/types";
 import { escapeHtml, htmlTable, rawHtml, show } from "../display/html";
 import { verdictBadge } from "../display/card";
@@ -16,16 +19,33 @@ import { projectRoot } from "../paths";
 import { claimsInSource, listNotebooks, pageName, readNotebook } from "../report/notebooks";
 
 export * from "./common";
+export { causeOf, differencesOf, normalisePeriod, normaliseUnit, numbersAgree } from "../claims/disagreements";
 
 let rows: LedgerRow[] | undefined;
+let groups: QuantityGroup[] | undefined;
 let list: Disagreement[] | undefined;
 let where: Map<string, string> | undefined;
 
-/** The whole ledger (once per kernel) and the disagreements in it. */
+/** The whole ledger (once per kernel), the quantities stated more than once and those stated differently. */
 export async function load(): Promise<string> {
   rows ??= await buildLedger();
+  groups ??= findGroups(rows);
   list ??= disagreements(rows);
-  return `${rows.length} claims in the ledger; ${list.length} quantities are stated differently`;
+  return `${rows.length} claims in the ledger; ${groups.length} quantities stated more than once, ${list.length} of them stated differently`;
+}
+
+/** The ledger rows. */
+export async function ledger(): Promise<LedgerRow[]> {
+  await load();
+  return rows!;
+}
+
+/** The finder's counts, shown as a sentence and a table by cause; returned for the reader's own use. */
+export async function counts(): Promise<FinderSummary> {
+  const s = summarise(await ledger());
+  show(`<p>${escapeHtml(summarySentence(s))}</p>`);
+  show(htmlTable(CAUSES.map((c) => ({ cause: c, pairs: s.byCause[c] })), { caption: "Differing pairs by cause" }));
+  return s;
 }
 
 /** The notebook that shows each claim (from the notebooks' code), for links. */
@@ -51,16 +71,77 @@ function claimLink(id: string): string {
   return `<a href="${escapeHtml(encodeURI(href).replace(/%23/, "#"))}"><code>${escapeHtml(id)}</code></a>`;
 }
 
-function docShort(d: string): string {
-  return (DOC_TITLES[d as keyof typeof DOC_TITLES] ?? d).split(",")[0];
+/**
+ * The data cell: every statement of a quantity as the ledger holds it — the number as written and in one
+ * unit, its precision, its period as written and normalised, the verdict, the data's value and the
+ * reading that reproduces it — shown as a table and returned for the computation cell.
+ */
+export async function statements(quantity: string): Promise<Statement[]> {
+  const out: Statement[] = [];
+  for (const r of await ledger()) for (const q of statedQuantities(r)) if (q.quantity === quantity) out.push(statementOf(r, q.index));
+  if (!out.length) throw new Error(`no claim states the quantity "${quantity}"`);
+  show(htmlTable(out.map((s) => ({
+    claim: rawHtml(claimLink(s.id)),
+    where: `${docShort(s.document)}, ${s.location}`,
+    written: `${s.written}${s.term ? ` (“${s.term}”)` : ""}`,
+    stated: s.stated,
+    "±": s.tolerance,
+    unit: s.unit,
+    period: s.period ?? "",
+    "period (normalised)": s.periodKey ?? "",
+    verdict: rawHtml(verdictBadge(s.verdict as LedgerRow["verdict"])),
+    "the data": s.recomputed === null ? "" : fmtValue(s.recomputed, s.unit, 1),
+    "reproduced by": s.matches ?? "no reading of the data",
+  })), { caption: `${quantity}: ${out.length} statements` }));
+  return out;
 }
 
-/** The stem of a quantity name: the words before its period ("cpp-change-2010-to-2020" → "cpp-change"). */
-export function stem(quantity: string): string {
-  return quantity.replace(/-(\d{4}|aug|march|may)[-a-z0-9]*$/, "");
+/** Every pair of a list, in order: (0,1), (0,2), …, (1,2), … */
+export function pairs<T>(xs: T[]): [T, T][] {
+  const out: [T, T][] = [];
+  for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) out.push([xs[i], xs[j]]);
+  return out;
 }
 
-/** The list of every quantity stated differently: one line each. */
+/** A pair as the computation cell finds it. */
+export interface Found {
+  a: string;
+  b: string;
+  differences: Difference[];
+  cause: Cause;
+  because: string;
+}
+
+/**
+ * The card: the finder's differing pairs of a quantity, each with the data's answer and the cause.
+ * With `found` (the notebook's own comparison), it fails loudly when the notebook's pairs, differences
+ * or causes are not the finder's.
+ */
+export async function disagreement(quantity: string, found?: Found[]): Promise<void> {
+  await load();
+  const g = groups!.find((x) => x.quantity === quantity);
+  if (!g) throw new Error(`"${quantity}" is not stated more than once`);
+  if (found) {
+    const key = (p: { a: string; b: string; differences: string[]; cause: string }) => `${p.a}~${p.b}: ${p.differences.join(",")} → ${p.cause}`;
+    const mine = found.map(key).join("\n");
+    const finder = g.differing.map((p) => key({ a: p.a.id, b: p.b.id, differences: p.differences, cause: p.cause })).join("\n");
+    if (mine !== finder) throw new Error(`the notebook's comparison of ${quantity} is not the finder's:\nnotebook:\n${mine}\nfinder:\n${finder}`);
+  }
+  if (!g.differing.length) {
+    show(`<p><b>${escapeHtml(quantity)}</b>: ${g.statements.length} statements, ${g.pairs} pairs; every pair agrees.</p>`);
+    return;
+  }
+  const fmt = (x: number | null) => (x === null ? "no figure" : fmtValue(x, g.unit, 1));
+  show(htmlTable(g.differing.map((p) => ({
+    statement: rawHtml(`${escapeHtml(docShort(p.a.document))}, ${escapeHtml(p.a.location)}: <b>${escapeHtml(p.a.written)}</b>${p.a.period ? ` (${escapeHtml(p.a.period)})` : ""} ${claimLink(p.a.id)}`),
+    against: rawHtml(`${escapeHtml(docShort(p.b.document))}, ${escapeHtml(p.b.location)}: <b>${escapeHtml(p.b.written)}</b>${p.b.period ? ` (${escapeHtml(p.b.period)})` : ""} ${claimLink(p.b.id)}`),
+    differ: p.differences.join(", "),
+    "the data": p.dataA === p.dataB ? fmt(p.dataA) : `${fmt(p.dataA)} / ${fmt(p.dataB)}`,
+    cause: rawHtml(`<b>${escapeHtml(p.cause)}</b>${p.within ? " (within one document)" : ""}: ${escapeHtml(p.because)}${p.within && p.inconsistentRow ? `; recorded by ${claimLink(p.inconsistentRow)}` : ""}`),
+  })), { caption: `${quantity}: ${g.differing.length} of ${g.pairs} pairs differ; the data: ${fmt(g.data)}` }));
+}
+
+/** Every quantity stated differently: one line each, with its differing pairs and their causes. */
 export async function overview(): Promise<void> {
   await load();
   show(htmlTable(list!.map((d) => ({
@@ -68,44 +149,29 @@ export async function overview(): Promise<void> {
     statements: d.statements.length,
     documents: [...new Set(d.statements.map((s) => docShort(s.document)))].join(", "),
     numbers: [...new Set(d.statements.map((s) => s.written))].join(" · "),
-  })), { caption: "Every quantity stated differently (generated from the registry)", maxRows: 200 }));
+    "pairs differing": `${d.differing.length} of ${d.pairs}`,
+    causes: d.causes.join(", "),
+  })), { caption: "Every quantity stated differently (found by comparing every pair of statements)", maxRows: 200 }));
 }
 
-/** One quantity: who states what, what the data say, which reading reproduces each number, related quantities. */
-export async function disagreement(quantity: string): Promise<void> {
-  await load();
-  const d = list!.find((x) => x.quantity === quantity);
-  if (!d) {
-    const known = [...new Set(rows!.flatMap((r) => statedQuantities(r).map((q) => q.quantity)))].filter((q) => q === quantity);
-    show(`<p>${escapeHtml(quantity)}: ${known.length ? "every statement agrees with the data's reading — no disagreement" : "no claim states this quantity"}.</p>`);
-    return;
-  }
-  const table = htmlTable(d.statements.map((s) => ({
-    document: `${docShort(s.document)}, ${s.location}`,
-    states: `${s.written}${s.term ? ` (“${s.term}”)` : ""}`,
-    period: s.period ?? "",
-    verdict: rawHtml(verdictBadge(s.verdict as LedgerRow["verdict"])),
-    "reproduced by": s.matches ?? "no reading of the data",
-    claim: rawHtml(claimLink(s.id)),
-  })), { caption: quantity });
-  const related = [...new Set(rows!.flatMap((r) => statedQuantities(r).map((q) => q.quantity)))].filter((q) => q !== quantity && stem(q) === stem(quantity));
-  const relatedHtml = related.length
-    ? `<p><b>The same measure over another period or date:</b> ${related.map((q) => {
-        const rs = rows!.filter((r) => statedQuantities(r).some((x) => x.quantity === q));
-        return rs.map((r) => {
-          const i = statedQuantities(r).find((x) => x.quantity === q)!.index;
-          return `${escapeHtml(docShort(r.document))} (${escapeHtml(r.location)}) ${escapeHtml(r.written[i])}${r.periods?.[i] ? ` for ${escapeHtml(r.periods[i]!)}` : ""} → ${escapeHtml(r.verdict)} ${claimLink(r.id)}`;
-        }).join("; ");
-      }).join(" | ")}</p>`
-    : "";
-  show(`<div class="csc-disagreement">${table}<p><b>The data:</b> ${escapeHtml(d.data === null ? "no figure" : fmtValue(d.data, d.unit, 1))} (primary reading of the first statement). <b>Why the numbers differ:</b> ${escapeHtml(d.cause)}.</p>${relatedHtml}</div>`);
+/** The ledger's `inconsistent` rows: where a document's number contradicts its own other numbers. */
+export async function inconsistencies(): Promise<LedgerRow[]> {
+  const rs = (await ledger()).filter((r) => r.verdict === "inconsistent");
+  show(htmlTable(rs.map((r) => ({
+    claim: rawHtml(claimLink(r.id)),
+    where: `${docShort(r.document)}, ${r.location}`,
+    states: r.written.join(", "),
+    "its own numbers give": (r.recomputed ?? []).map((x, i) => (x === null ? "–" : fmtValue(x, r.units[i], 2))).join(", "),
+    why: r.explanation.split(". ")[0],
+  })), { caption: `${rs.length} rows: a document against its own numbers` }));
+  return rs;
 }
 
 /** Every quantity stated differently except those already shown, each as `disagreement` shows it. */
 export async function others(shown: string[]): Promise<void> {
   await load();
   const rest = list!.filter((d) => !shown.includes(d.quantity));
-  show(`<p>${rest.length} further quantities, in alphabetical order.</p>`);
+  show(`<p>${rest.length} further quantities stated differently, in alphabetical order.</p>`);
   for (const d of rest) {
     show(`<h4>${escapeHtml(d.quantity)}</h4>`);
     await disagreement(d.quantity);
@@ -113,4 +179,4 @@ export async function others(shown: string[]): Promise<void> {
 }
 
 export { figure8 } from "./variation";
-export { sharesTable, sharesChart } from "./model";
+export { sharesTable } from "./model";

@@ -1,34 +1,99 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ensureData } from "../helpers";
+import * as path from "node:path";
+import { spawnSync } from "node:child_process";
+import { ensureData, MIRROR, ROOT } from "../helpers";
 import { buildLedger } from "../../src/claims/ledger";
-import { disagreements } from "../../src/claims/disagreements";
+import { CAUSES, disagreements, findGroups, summarise } from "../../src/claims/disagreements";
+import type { LedgerRow } from "../../src/claims/types";
 
-test("the disagreement list is generated from the registry and says which reading reproduces each number", async () => {
+let ledger: LedgerRow[] | undefined;
+async function rows(): Promise<LedgerRow[]> {
   await ensureData();
-  const list = disagreements(await buildLedger());
+  ledger ??= await buildLedger();
+  return ledger;
+}
+
+test("the finder on the real ledger: quantities stated more than once, pairs that differ, and how many the data explain", async () => {
+  const s = summarise(await rows());
+  assert.equal(s.statedMoreThanOnce, 74);
+  assert.equal(s.pairs, 242);
+  assert.equal(s.differing, 29);
+  assert.equal(s.explained, 26);
+  assert.deepEqual([s.across, s.within], [22, 7]);
+  assert.deepEqual(s.byCause, { vintage: 0, period: 12, inclusion: 2, definition: 8, "cash-or-real": 0, misquotation: 4, arithmetic: 0, unexplained: 3 });
+  // every quantity's statements are in one unit once normalised
+  assert.deepEqual(findGroups(await rows()).filter((g) => g.incomparable > 0).map((g) => g.quantity), []);
+});
+
+test("each difference has the data's answer and a cause derived from the rows", async () => {
+  const list = disagreements(await rows());
   const q = (name: string) => {
     const d = list.find((x) => x.quantity === name);
     assert.ok(d, `${name} is listed`);
     return d!;
   };
-  // 1,323 (NAO, PAC) vs 1,343 (Community Care): the Isles of Scilly left out or in
+  for (const d of list) for (const p of d.differing) assert.ok(CAUSES.includes(p.cause), `${p.a.id} ~ ${p.b.id}: ${p.cause}`);
+  // 1,323 (NAO, PAC) against 1,343 (Community Care): the Isles of Scilly left out or in
   const max = q("cin-episodes-rate-max-2017-18");
-  const byDoc = Object.fromEntries(max.statements.map((s) => [s.id, s]));
-  assert.equal(byDoc["nao-s13-cin-rate-max"].written, "1,323");
-  assert.match(byDoc["nao-s13-cin-rate-max"].matches!, /left out/);
-  assert.equal(byDoc["cc-cin-rate-max"].written, "1,343");
-  assert.match(byDoc["cc-cin-rate-max"].matches!, /included/);
-  // Community Care's start year: its 77% is reproduced only from 2010-11
-  const s47 = q("s47-change-2010-11-to-2017-18").statements.find((s) => s.id === "cc-activity-changes")!;
-  assert.equal(s47.matchKind, "period");
-  assert.match(s47.matches!, /2010-11/);
-  // almost vs more than triple
-  const triple = q("cla-growth-vs-population").statements;
-  assert.deepEqual(triple.filter((s) => s.matches === null).map((s) => s.written), ["more than triple"]);
-  // 44% vs 50%
-  const la = q("model-la-effects-share").statements.map((s) => s.written).sort();
-  assert.ok(la.includes("44%") && la.includes("50%"));
-  // "over 16" vs "16 and over"
-  assert.equal(new Set(q("cla-starters-16-plus-change").statements.map((s) => s.term)).size, 2);
+  assert.deepEqual(max.differing.map((p) => [p.a.id, p.b.id, p.cause]), [["cc-cin-rate-max", "nao-s13-cin-rate-max", "inclusion"], ["cc-cin-rate-max", "pac-c1-cin-rate-max", "inclusion"]]);
+  assert.equal(max.data, 1342.5);
+  assert.match(max.statements.find((s) => s.id === "nao-s13-cin-rate-max")!.matches!, /left out/);
+  // Community Care's start year: its 77% is reproduced only from 2010-11; from 2011-12 the data give 59%
+  const s47 = q("s47-change-2010-11-to-2017-18").differing;
+  assert.equal(s47.length, 4);
+  for (const p of s47) {
+    assert.equal(p.a.id, "cc-activity-changes");
+    assert.equal(p.cause, "period");
+    assert.equal(Math.round(p.dataA!), 59);
+    assert.equal(Math.round(p.dataB! * 10) / 10, 77.3);
+  }
+  // 44% against 50% and "almost half": citations the NAO does not bear out
+  assert.deepEqual(q("model-la-effects-share").differing.map((p) => [p.a.id, p.cause]), [
+    ["cc-la-almost-half-44", "misquotation"], ["cc-la-almost-half-44", "misquotation"], ["hcl-la-50", "misquotation"], ["hcl-la-50", "misquotation"],
+  ]);
+  // "more than triple" against "almost triple" inside the NAO: no reading of the data reproduces it
+  const triple = q("cla-growth-vs-population").differing;
+  assert.deepEqual(triple.map((p) => [p.within, p.cause]), [[true, "unexplained"], [true, "unexplained"], [true, "unexplained"]]);
+  assert.ok(triple.every((p) => [p.a.id, p.b.id].includes("nao-s9-cla-change")));
+  // "over 16" against "16 and over": a definition
+  assert.deepEqual(q("cla-starters-16-plus-change").differing.map((p) => p.cause), ["definition"]);
+  // the unexplained pairs are exactly those three
+  assert.deepEqual(list.flatMap((d) => d.differing.filter((p) => p.cause === "unexplained").map((p) => d.quantity)), ["cla-growth-vs-population", "cla-growth-vs-population", "cla-growth-vs-population"]);
+});
+
+test("the briefing's placement ranking is inconsistent with its own table", async () => {
+  const r = (await rows()).find((x) => x.id === "hcl-2-4-placement-ranking")!;
+  assert.equal(r.verdict, "inconsistent");
+  assert.equal(r.basis, "document");
+  assert.equal(Math.round(r.recomputed![0]! * 1000) / 1000, 0.832);
+});
+
+test("rows without a quantity state only dates, durations, survey waves or ranks", async () => {
+  const loose = (await rows()).filter((r) => !r.quantity);
+  const dateLike = /\b(19|20)\d{2}\b|years?\b|weeks?\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b|^\d{1,2}$|top three/i;
+  for (const r of loose) for (const w of r.written) assert.match(w, dateLike, `${r.id} states ${w} without a quantity`);
+});
+
+test("csc-factcheck disagreements prints the finder's output", async () => {
+  await ensureData();
+  const run = (args: string[]) => spawnSync(process.execPath, [path.join(ROOT, "bin", "csc-factcheck.js"), "disagreements", ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CSC_DATA_MIRROR: MIRROR } });
+  const json = run(["--format", "json"]);
+  assert.equal(json.status, 0, json.stderr);
+  const out = JSON.parse(json.stdout);
+  assert.deepEqual(out.summary, summarise(await rows()));
+  assert.equal(out.disagreements.length, 10);
+  assert.match(json.stderr, /^74 of \d+ quantities are stated more than once \(242 pairs of statements\); 29 pairs differ/m);
+  const table = run([]);
+  assert.equal(table.status, 0, table.stderr);
+  assert.match(table.stdout, /== cin-episodes-rate-max-2017-18\n {2}The data: 1,342\.5 per 10,000\. Causes: inclusion\./);
+  assert.match(table.stdout, / {2}\* period: 77% \[cc-activity-changes\] against 77% \[nao-s8-referrals-vs-s47\] \(differ: period, reading\); the data: 59\.0% \/ 77\.3%;/);
+});
+
+test("notebook 08's card stops when the notebook's comparison is not the finder's", async () => {
+  await ensureData();
+  const nb = await import("../../src/notebooks/disagreements");
+  await assert.rejects(nb.disagreement("cla-growth-vs-population", []), /the notebook's comparison of cla-growth-vs-population is not the finder's/);
+  const st = (await nb.ledger()).filter((r) => r.quantity === "cla-growth-vs-population" || Object.values(r.quantities ?? {}).includes("cla-growth-vs-population"));
+  assert.equal(st.length, 4);
 });
