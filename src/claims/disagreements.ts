@@ -60,6 +60,12 @@ export interface Pair {
   cause: Cause;
   /** One sentence: how the cause follows from the rows. */
   because: string;
+  /**
+   * Whether the cause rests on the data: a reading of the data reproduces a number, or a verdict (misquoted,
+   * inconsistent, revised, rounding, a release not held) says why; false when it rests only on the periods or
+   * terms the documents write.
+   */
+  fromData: boolean;
   /** The data's answer for each side: its row's recomputed value when checked against the data, else the quantity's. */
   dataA: number | null;
   dataB: number | null;
@@ -98,6 +104,8 @@ export interface FinderSummary {
   differing: number;
   /** Differing pairs with a cause other than "unexplained". */
   explained: number;
+  /** Of those, the pairs whose cause rests on the data (a reading that reproduces a number, or a verdict). */
+  explainedByData: number;
   within: number;
   across: number;
   /** Differing pairs inside one document whose numbers contradict each other, and how many have an inconsistent row. */
@@ -235,10 +243,10 @@ function ownCause(s: Statement): { cause: Cause; because: string } | null {
  * then a revised or vintage-not-held verdict, or a rounding shown; then different periods or terms.
  * Else "unexplained".
  */
-export function causeOf(a: Statement, b: Statement, differences: Difference[]): { cause: Cause; because: string } {
+export function causeOf(a: Statement, b: Statement, differences: Difference[]): { cause: Cause; because: string; fromData: boolean } {
   for (const v of ["misquoted", "inconsistent"]) {
     const s = [a, b].find((x) => x.verdict === v);
-    if (s) return ownCause(s)!;
+    if (s) return { ...ownCause(s)!, fromData: true };
   }
   const ka = readingKey(a);
   const kb = readingKey(b);
@@ -247,17 +255,19 @@ export function causeOf(a: Statement, b: Statement, differences: Difference[]): 
     const order = ka === "primary" ? [b, a] : kb === "primary" ? [a, b] : [a, b];
     for (const s of order) {
       const c = ownCause(s);
-      if (c) return c;
+      if (c) return { ...c, fromData: true };
     }
   } else {
     for (const s of [a, b]) {
       const c = ownCause(s);
-      if (c && differences.includes("number")) return c;
+      if (c && differences.includes("number")) return { ...c, fromData: true };
     }
   }
-  if (differences.includes("period")) return { cause: "period", because: `${a.id} is for ${a.period}, ${b.id} for ${b.period}` };
-  if (differences.includes("term")) return { cause: "definition", because: `“${a.term}” (${a.id}) against “${b.term}” (${b.id})` };
-  return { cause: "unexplained", because: `no reading of the data reproduces ${[a, b].filter((s) => s.matches === null).map((s) => `${s.written} (${s.id})`).join(" or ") || "the difference"}` };
+  const unreproduced = [a, b].filter((s) => s.matches === null).map((s) => `${s.written} (${s.id})`);
+  const none = unreproduced.length ? `; no reading of the data reproduces ${unreproduced.join(" or ")}` : "";
+  if (differences.includes("period")) return { cause: "period", because: `${a.id} is for ${a.period}, ${b.id} for ${b.period}${none}`, fromData: false };
+  if (differences.includes("term")) return { cause: "definition", because: `“${a.term}” (${a.id}) against “${b.term}” (${b.id})`, fromData: false };
+  return { cause: "unexplained", fromData: false, because: `no reading of the data reproduces ${[a, b].filter((s) => s.matches === null).map((s) => `${s.written} (${s.id})`).join(" or ") || "the difference"}` };
 }
 
 /** What differs between two statements (empty when they agree). */
@@ -301,10 +311,10 @@ export function findGroups(rows: LedgerRow[]): QuantityGroup[] {
         if (a.unit !== b.unit) { incomparable++; continue; }
         const differences = differencesOf(a, b);
         if (!differences.length) continue;
-        const { cause, because } = causeOf(a, b, differences);
+        const { cause, because, fromData } = causeOf(a, b, differences);
         const within = a.document === b.document;
         const inconsistentRow = within ? ([a, b].find((s) => s.verdict === "inconsistent") ?? statements.find((s) => s.document === a.document && s.verdict === "inconsistent"))?.id ?? null : null;
-        differing.push({ quantity, a, b, within, differences, cause, because, dataA: dataOf(a, data), dataB: dataOf(b, data), inconsistentRow });
+        differing.push({ quantity, a, b, within, differences, cause, because, fromData, dataA: dataOf(a, data), dataB: dataOf(b, data), inconsistentRow });
       }
     }
     out.push({ quantity, statements, data, unit: primary?.unit ?? statements[0].unit, pairs, differing, incomparable });
@@ -360,6 +370,7 @@ export function summarise(rows: LedgerRow[]): FinderSummary {
     pairs: groups.reduce((n, g) => n + g.pairs, 0),
     differing: pairs.length,
     explained: pairs.filter((p) => p.cause !== "unexplained").length,
+    explainedByData: pairs.filter((p) => p.fromData).length,
     within: pairs.filter((p) => p.within).length,
     across: pairs.filter((p) => !p.within).length,
     withinContradictions: contradictions.length,
@@ -376,7 +387,7 @@ export function statementLine(s: Statement): string {
 /** The finder's counts in a sentence. */
 export function summarySentence(s: FinderSummary): string {
   const causes = CAUSES.filter((c) => s.byCause[c] > 0).map((c) => `${c} ${s.byCause[c]}`).join(", ");
-  return `${s.statedMoreThanOnce} of ${s.quantities} quantities are stated more than once (${s.pairs} pairs of statements); ${s.differing} pairs differ (${s.across} across documents, ${s.within} within one) and the data explain ${s.explained} of them (${causes}).`;
+  return `${s.statedMoreThanOnce} of ${s.quantities} quantities are stated more than once (${s.pairs} pairs of statements); ${s.differing} pairs differ (${s.across} across documents, ${s.within} within one) and a cause is found for ${s.explained} of them (${causes}), ${s.explainedByData} of those from the data (a reading that reproduces a number, or a verdict), the others from the periods or terms the documents write.`;
 }
 
 /**
@@ -393,7 +404,7 @@ export function renderDisagreements(list: Disagreement[], summary: FinderSummary
     if (md) lines.push("");
     for (const p of d.differing) {
       const data = p.dataA === p.dataB ? fmt(p.dataA, d.unit) : `${fmt(p.dataA, d.unit)} / ${fmt(p.dataB, d.unit)}`;
-      lines.push(`${md ? "- " : "  * "}${p.cause}${p.within ? " (within one document)" : ""}: ${p.a.written} [${p.a.id}] against ${p.b.written} [${p.b.id}] (differ: ${p.differences.join(", ")}); the data: ${data}; ${p.because}${p.within && p.inconsistentRow ? `; recorded by ${p.inconsistentRow}` : ""}`);
+      lines.push(`${md ? "- " : "  * "}${p.cause}${p.within ? " (within one document)" : ""}${p.cause !== "unexplained" && !p.fromData ? " (from the documents' words)" : ""}: ${p.a.written} [${p.a.id}] against ${p.b.written} [${p.b.id}] (differ: ${p.differences.join(", ")}); the data: ${data}; ${p.because}${p.within && p.inconsistentRow ? `; recorded by ${p.inconsistentRow}` : ""}`);
     }
     lines.push("");
   }

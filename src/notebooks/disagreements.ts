@@ -44,7 +44,8 @@ export async function ledger(): Promise<LedgerRow[]> {
 export async function counts(): Promise<FinderSummary> {
   const s = summarise(await ledger());
   show(`<p>${escapeHtml(summarySentence(s))}</p>`);
-  show(htmlTable(CAUSES.map((c) => ({ cause: c, pairs: s.byCause[c] })), { caption: "Differing pairs by cause" }));
+  const differing = findGroups(await ledger()).flatMap((g) => g.differing);
+  show(htmlTable(CAUSES.map((c) => ({ cause: c, pairs: s.byCause[c], "from the data": differing.filter((p) => p.cause === c && p.fromData).length })), { caption: "Differing pairs by cause" }));
   return s;
 }
 
@@ -137,7 +138,7 @@ export async function disagreement(quantity: string, found?: Found[]): Promise<v
     against: rawHtml(`${escapeHtml(docShort(p.b.document))}, ${escapeHtml(p.b.location)}: <b>${escapeHtml(p.b.written)}</b>${p.b.period ? ` (${escapeHtml(p.b.period)})` : ""} ${claimLink(p.b.id)}`),
     differ: p.differences.join(", "),
     "the data": p.dataA === p.dataB ? fmt(p.dataA) : `${fmt(p.dataA)} / ${fmt(p.dataB)}`,
-    cause: rawHtml(`<b>${escapeHtml(p.cause)}</b>${p.within ? " (within one document)" : ""}: ${escapeHtml(p.because)}${p.within && p.inconsistentRow ? `; recorded by ${claimLink(p.inconsistentRow)}` : ""}`),
+    cause: rawHtml(`<b>${escapeHtml(p.cause)}</b>${p.within ? " (within one document)" : ""}${p.cause !== "unexplained" && !p.fromData ? " (from the documents' words)" : ""}: ${escapeHtml(p.because)}${p.within && p.inconsistentRow ? `; recorded by ${claimLink(p.inconsistentRow)}` : ""}`),
   })), { caption: `${quantity}: ${g.differing.length} of ${g.pairs} pairs differ; the data: ${fmt(g.data)}` }));
 }
 

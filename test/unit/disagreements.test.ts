@@ -46,7 +46,14 @@ test("causes: period, vintage, misquotation, arithmetic, and unexplained when no
     pct({ id: "nao", stated: [77], written: ["77%"], recomputed: [77.3], periods: ["2010-11 to 2017-18"] }),
     pct({ id: "cc", document: "cc", stated: [77], written: ["77%"], recomputed: [59], verdict: "differs", periods: ["2011-12 to 2017-18"], alternatives: [{ label: "from 2010-11", kind: "period", values: { pctChange: 77.3 } }] }),
   ])[0];
-  assert.deepEqual(period.differing.map((p) => [p.differences, p.cause, p.dataA, p.dataB]), [[["period", "reading"], "period", 77.3, 59]]);
+  assert.deepEqual(period.differing.map((p) => [p.differences, p.cause, p.fromData, p.dataA, p.dataB]), [[["period", "reading"], "period", true, 77.3, 59]]);
+  // two periods and no reading of the data that reproduces either: a period difference the documents' words give
+  const words = findGroups([
+    pct({ id: "nao-49", stated: [49.1], written: ["49.1%"], recomputed: null, verdict: "unverifiable", periods: ["2010-11 to 2017-18"] }),
+    pct({ id: "cc-50", document: "cc", stated: [50], written: ["50%"], recomputed: null, verdict: "unverifiable", periods: ["2010-11 to 2018-19"] }),
+  ])[0];
+  assert.deepEqual(words.differing.map((p) => [p.differences, p.cause, p.fromData]), [[["number", "period"], "period", false]]);
+  assert.match(words.differing[0].because, /no reading of the data reproduces 49\.1% \(nao-49\) or 50% \(cc-50\)/);
 
   const vintage = findGroups([
     row({ id: "a", quantity: "cla-2010", units: ["count"], stated: [64400], written: ["64,400"], recomputed: [64400] }),
@@ -111,11 +118,11 @@ test("the summary counts quantities stated more than once, the pairs, those that
     row({ id: "lone", quantity: "lone" }),
   ];
   const s = summarise(rows);
-  assert.deepEqual({ ...s, byCause: undefined }, { quantities: 3, statedMoreThanOnce: 2, pairs: 4, differing: 3, explained: 1, within: 2, across: 1, withinContradictions: 2, withinWithInconsistentRow: 0, byCause: undefined });
+  assert.deepEqual({ ...s, byCause: undefined }, { quantities: 3, statedMoreThanOnce: 2, pairs: 4, differing: 3, explained: 1, explainedByData: 1, within: 2, across: 1, withinContradictions: 2, withinWithInconsistentRow: 0, byCause: undefined });
   assert.equal(s.byCause.inclusion, 1);
   assert.equal(s.byCause.unexplained, 2);
   const text = renderDisagreements(disagreements(rows), s, (x) => String(x));
-  assert.match(text, /^2 of 3 quantities are stated more than once \(4 pairs of statements\); 3 pairs differ \(1 across documents, 2 within one\) and the data explain 1 of them \(inclusion 1, unexplained 2\)\./);
+  assert.match(text, /^2 of 3 quantities are stated more than once \(4 pairs of statements\); 3 pairs differ \(1 across documents, 2 within one\) and a cause is found for 1 of them \(inclusion 1, unexplained 2\), 1 of those from the data/);
   assert.match(text, /\* inclusion: 1,323 \[nao\] against 1,343 \[cc\] \(differ: number, reading\); the data: 1342\.5;/);
 });
 
