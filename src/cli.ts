@@ -34,7 +34,8 @@ const DISAGREEMENTS_USAGE = `Usage: csc-factcheck disagreements [--format table|
 Compares every pair of statements of one quantity (across documents and within one) and lists the
 quantities stated differently: the data's answer, which reading of the data reproduces each statement,
 and the cause of each difference (vintage, period, inclusion, definition, cash-or-real, misquotation,
-arithmetic, or unexplained). --format json gives { summary, disagreements }.`;
+arithmetic, or unexplained); then each number a document's own other numbers contradict (the
+ledger's inconsistent rows). --format json gives { summary, disagreements, inconsistent }.`;
 
 const USAGE = `csc-factcheck — re-checks the numbers in five documents about children's social care in England
 
@@ -174,15 +175,16 @@ async function cmdDisagreements(argv: string[]): Promise<number> {
   const { rawComplete } = await sources();
   const { prebuildWhenCold } = await cache();
   if (!rawComplete()) await fillRaw();
-  const { disagreements, summarise, renderDisagreements, summarySentence } = await import("./claims/disagreements");
+  const { disagreements, inconsistencies, summarise, renderDisagreements, summarySentence } = await import("./claims/disagreements");
   const { buildLedger } = await import("./claims/ledger");
   const { fmtValue } = await import("./format");
   prebuildWhenCold();
   const rows = await buildLedger({});
   const list = disagreements(rows);
   const summary = summarise(rows);
-  if (format === "json") process.stdout.write(JSON.stringify({ summary, disagreements: list }, null, 2) + "\n");
-  else process.stdout.write(renderDisagreements(list, summary, (x, unit) => fmtValue(x, unit, 1), format === "md"));
+  const inconsistent = inconsistencies(rows);
+  if (format === "json") process.stdout.write(JSON.stringify({ summary, disagreements: list, inconsistent }, null, 2) + "\n");
+  else process.stdout.write(renderDisagreements(list, summary, (x, unit) => fmtValue(x, unit, 1), format === "md", inconsistent));
   err(summarySentence(summary));
   return 0;
 }

@@ -111,7 +111,31 @@ export interface FinderSummary {
   /** Differing pairs inside one document whose numbers contradict each other, and how many have an inconsistent row. */
   withinContradictions: number;
   withinWithInconsistentRow: number;
+  /** The ledger's `inconsistent` rows: a document's number against its own other numbers. */
+  inconsistentRows: number;
   byCause: Record<Cause, number>;
+}
+
+/** A document's number that its own other numbers contradict (an `inconsistent` row of the ledger). */
+export interface Inconsistency {
+  id: string;
+  document: string;
+  location: string;
+  written: string[];
+  /** What the document's own numbers give, by stated value. */
+  implied: (number | null)[];
+  units: Unit[];
+  quantity: string | null;
+  /** The first sentence of the row's explanation. */
+  because: string;
+}
+
+/** Every `inconsistent` row of the ledger, in ledger order. */
+export function inconsistencies(rows: LedgerRow[]): Inconsistency[] {
+  return rows.filter((r) => r.verdict === "inconsistent").map((r) => ({
+    id: r.id, document: r.document, location: r.location, written: r.written, implied: r.recomputed ?? r.written.map(() => null), units: r.units,
+    quantity: r.quantity ?? null, because: r.explanation.split(/(?<=\.) /)[0],
+  }));
 }
 
 const PRIMARY = "the project's primary reading";
@@ -375,6 +399,7 @@ export function summarise(rows: LedgerRow[]): FinderSummary {
     across: pairs.filter((p) => !p.within).length,
     withinContradictions: contradictions.length,
     withinWithInconsistentRow: contradictions.filter((p) => p.inconsistentRow !== null).length,
+    inconsistentRows: rows.filter((r) => r.verdict === "inconsistent").length,
     byCause,
   };
 }
@@ -394,7 +419,7 @@ export function summarySentence(s: FinderSummary): string {
  * The disagreements as text: each quantity with the data's answer, its statements and each differing
  * pair with its cause. `md` gives Markdown.
  */
-export function renderDisagreements(list: Disagreement[], summary: FinderSummary, fmt: (x: number | null, unit: Unit) => string, md = false): string {
+export function renderDisagreements(list: Disagreement[], summary: FinderSummary, fmt: (x: number | null, unit: Unit) => string, md = false, inconsistent: Inconsistency[] = []): string {
   const lines: string[] = [summarySentence(summary), ""];
   for (const d of list) {
     lines.push(md ? `### ${d.quantity}` : `== ${d.quantity}`);
@@ -406,6 +431,12 @@ export function renderDisagreements(list: Disagreement[], summary: FinderSummary
       const data = p.dataA === p.dataB ? fmt(p.dataA, d.unit) : `${fmt(p.dataA, d.unit)} / ${fmt(p.dataB, d.unit)}`;
       lines.push(`${md ? "- " : "  * "}${p.cause}${p.within ? " (within one document)" : ""}${p.cause !== "unexplained" && !p.fromData ? " (from the documents' words)" : ""}: ${p.a.written} [${p.a.id}] against ${p.b.written} [${p.b.id}] (differ: ${p.differences.join(", ")}); the data: ${data}; ${p.because}${p.within && p.inconsistentRow ? `; recorded by ${p.inconsistentRow}` : ""}`);
     }
+    lines.push("");
+  }
+  if (inconsistent.length) {
+    lines.push(md ? "### A document against its own numbers" : "== A document against its own numbers");
+    if (md) lines.push("");
+    for (const r of inconsistent) lines.push(`${md ? "- " : "  "}${docShort(r.document)} ${r.location}: ${r.written.join(", ")} → its own numbers give ${r.implied.map((x, i) => fmt(x, r.units[i])).join(", ")} [${r.id}]`);
     lines.push("");
   }
   return lines.join("\n");

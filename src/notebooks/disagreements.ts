@@ -8,8 +8,8 @@
 import * as path from "node:path";
 import { buildLedger } from "../claims/ledger";
 import {
-  CAUSES, disagreements, docShort, findGroups, statedQuantities, statementOf, summarise, summarySentence,
-  type Cause, type Difference, type Disagreement, type FinderSummary, type QuantityGroup, type Statement,
+  CAUSES, disagreements, docShort, inconsistencies as findInconsistencies, findGroups, statedQuantities, statementOf, summarise, summarySentence,
+  type Cause, type Difference, type Disagreement, type FinderSummary, type Inconsistency, type QuantityGroup, type Statement,
 } from "../claims/disagreements";
 import type { LedgerRow } from "../claims/types";
 import { escapeHtml, htmlTable, rawHtml, show } from "../display/html";
@@ -155,15 +155,15 @@ export async function overview(): Promise<void> {
   })), { caption: "Every quantity stated differently (found by comparing every pair of statements)", maxRows: 200 }));
 }
 
-/** The ledger's `inconsistent` rows: where a document's number contradicts its own other numbers. */
-export async function inconsistencies(): Promise<LedgerRow[]> {
-  const rs = (await ledger()).filter((r) => r.verdict === "inconsistent");
+/** The ledger's `inconsistent` rows (the finder's `inconsistencies`): where a document's number contradicts its own other numbers. */
+export async function inconsistencies(): Promise<Inconsistency[]> {
+  const rs = findInconsistencies(await ledger());
   show(htmlTable(rs.map((r) => ({
     claim: rawHtml(claimLink(r.id)),
     where: `${docShort(r.document)}, ${r.location}`,
     states: r.written.join(", "),
-    "its own numbers give": (r.recomputed ?? []).map((x, i) => (x === null ? "–" : fmtValue(x, r.units[i], 2))).join(", "),
-    why: r.explanation.split(". ")[0],
+    "its own numbers give": r.implied.map((x, i) => (x === null ? "–" : fmtValue(x, r.units[i], 2))).join(", "),
+    why: r.because,
   })), { caption: `${rs.length} rows: a document against its own numbers` }));
   return rs;
 }

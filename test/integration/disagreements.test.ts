@@ -22,6 +22,8 @@ test("the finder on the real ledger: quantities stated more than once, pairs tha
   assert.equal(s.explained, 27);
   assert.equal(s.explainedByData, 18);
   assert.deepEqual([s.across, s.within], [23, 7]);
+  // inside one document, the numbers that contradict each other are the NAO's "more than triple" against "almost triple"
+  assert.deepEqual([s.withinContradictions, s.withinWithInconsistentRow, s.inconsistentRows], [3, 0, 4]);
   assert.deepEqual(s.byCause, { vintage: 0, period: 13, inclusion: 2, definition: 8, "cash-or-real": 0, misquotation: 4, arithmetic: 0, unexplained: 3 });
   // every quantity's statements are in one unit once normalised
   assert.deepEqual(findGroups(await rows()).filter((g) => g.incomparable > 0).map((g) => g.quantity), []);
@@ -86,10 +88,12 @@ test("csc-factcheck disagreements prints the finder's output", async () => {
   const out = JSON.parse(json.stdout);
   assert.deepEqual(out.summary, summarise(await rows()));
   assert.equal(out.disagreements.length, 11);
+  assert.deepEqual(out.inconsistent.map((r: { id: string }) => r.id).sort(), ["hcl-2-4-placement-ranking", "hcl-5-1-five-none-consistency", "hcl-5-definition-agency-rate-2017", "hcl-5-definition-agency-rate-2020"]);
   assert.match(json.stderr, /^80 of \d+ quantities are stated more than once \(253 pairs of statements\); 30 pairs differ/m);
   const table = run([]);
   assert.equal(table.status, 0, table.stderr);
   assert.match(table.stdout, /== cin-episodes-rate-max-2017-18\n {2}The data: 1,342\.5 per 10,000\. Causes: inclusion\./);
+  assert.match(table.stdout, /== A document against its own numbers\n.*15\.8% → its own numbers give 18\.7% \[hcl-5-definition-agency-rate-2017\]/);
   assert.match(table.stdout, / {2}\* period: 77% \[cc-activity-changes\] against 77% \[nao-s8-referrals-vs-s47\] \(differ: period, reading\); the data: 59\.0% \/ 77\.3%;/);
 });
 

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { disagreements, findGroups, normalisePeriod, normaliseUnit, renderDisagreements, summarise, whichReading } from "../../src/claims/disagreements";
+import { disagreements, findGroups, inconsistencies, normalisePeriod, normaliseUnit, renderDisagreements, summarise, whichReading } from "../../src/claims/disagreements";
 import type { LedgerRow } from "../../src/claims/types";
 
 const row = (over: Partial<LedgerRow>): LedgerRow => ({
@@ -118,7 +118,7 @@ test("the summary counts quantities stated more than once, the pairs, those that
     row({ id: "lone", quantity: "lone" }),
   ];
   const s = summarise(rows);
-  assert.deepEqual({ ...s, byCause: undefined }, { quantities: 3, statedMoreThanOnce: 2, pairs: 4, differing: 3, explained: 1, explainedByData: 1, within: 2, across: 1, withinContradictions: 2, withinWithInconsistentRow: 0, byCause: undefined });
+  assert.deepEqual({ ...s, byCause: undefined }, { quantities: 3, statedMoreThanOnce: 2, pairs: 4, differing: 3, explained: 1, explainedByData: 1, within: 2, across: 1, withinContradictions: 2, withinWithInconsistentRow: 0, inconsistentRows: 0, byCause: undefined });
   assert.equal(s.byCause.inclusion, 1);
   assert.equal(s.byCause.unexplained, 2);
   const text = renderDisagreements(disagreements(rows), s, (x) => String(x));
@@ -131,4 +131,15 @@ test("qualified statements are read with their qualifier", () => {
   assert.equal(whichReading(r, 0).kind, "primary");
   const r2 = row({ stated: [3], recomputed: [2.9], written: ["more than triple"], units: ["ratio"], qualifiers: ["more-than"] });
   assert.equal(whichReading(r2, 0).label, null);
+});
+
+test("a document's numbers that its own other numbers contradict are listed after the disagreements", () => {
+  const rows = [
+    row({ id: "rate", document: "hcl", quantity: "agency-rate", units: ["percent"], stated: [15.8], written: ["15.8%"], recomputed: [18.74], verdict: "inconsistent", basis: "document", explanation: "Inconsistent: the document's own numbers give 18.74%. From 5,340 / 28,496." }),
+    row({ id: "ok" }),
+  ];
+  const inc = inconsistencies(rows);
+  assert.deepEqual(inc.map((r) => [r.id, r.implied, r.because]), [["rate", [18.74], "Inconsistent: the document's own numbers give 18.74%."]]);
+  const text = renderDisagreements([], summarise(rows), (x) => String(x), true, inc);
+  assert.match(text, /### A document against its own numbers\n\n- House of Commons Library p: 15\.8% → its own numbers give 18\.74 \[rate\]/);
 });
