@@ -589,6 +589,42 @@ export function cachedByKey<T>(name: string, key: string, compute: () => T): T {
   return data;
 }
 
+/**
+ * `cachedByKey` for a computation that is asynchronous. `caller` is the module whose code (with every
+ * project module it imports) is hashed into the key: the code that computes the result.
+ */
+export async function cachedByKeyAsync<T>(name: string, key: string, compute: () => Promise<T>, caller?: string): Promise<T> {
+  const full = sha256(JSON.stringify({ name, key, code: codeHash(caller ?? callerFile()) }));
+  const file = path.join(cacheDir(), `${name}-${full.slice(0, 24)}.json`);
+  if (process.env.CSC_NO_CACHE !== "1") {
+    const hit = load<T>(file, full);
+    if (hit.ok) {
+      cacheStats.hits++;
+      return hit.data;
+    }
+    if (hit.why) {
+      cacheStats.rebuiltDamaged++;
+      warn(`the cached ${name} result (${relative(file)}) is not used: ${hit.why}; computing it again`);
+    }
+  }
+  const data = await compute();
+  if (process.env.CSC_NO_CACHE !== "1") {
+    store(file, name, full, data);
+    pruneOthers(name, file);
+  }
+  return data;
+}
+
+/** The stored result of `cachedByKeyAsync` for this name, key and code, if there is a sound one. */
+export function peekByKey<T>(name: string, key: string, caller?: string): T | undefined {
+  if (process.env.CSC_NO_CACHE === "1") return undefined;
+  const full = sha256(JSON.stringify({ name, key, code: codeHash(caller ?? callerFile()) }));
+  const hit = load<T>(path.join(cacheDir(), `${name}-${full.slice(0, 24)}.json`), full);
+  if (!hit.ok) return undefined;
+  cacheStats.hits++;
+  return hit.data;
+}
+
 /** Removes every cached table. */
 export function clearCache(): void {
   fs.rmSync(cacheDir(), { recursive: true, force: true });
