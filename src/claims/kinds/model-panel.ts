@@ -6,6 +6,7 @@ import { inPounds } from "../../data/tidy/spending";
 import { realTerms } from "../../data/tidy/spending-deflator";
 import { ols, twoways, type Key } from "../../stats/panel";
 import { between, dummies, randomEffects, varianceShares, type Group, type VarianceShares } from "../../stats/variance-shares";
+import { bootstrapSequentialShares, type SharesBootstrap } from "../../stats/bootstrap";
 import { callawaySantAnna, eventStudy, twfeDid, type CallawaySantAnnaResult, type EventTimeEstimate } from "../../stats/did";
 import { fmtNumber, fmtPercent } from "../../format";
 import { laByOnsCode, type Tables } from "../tables";
@@ -368,6 +369,32 @@ export function sharesTable(specs: SpecResult[]): { spec: string; specLabel: str
 /** The project's central estimate of a component (per cent): the NAO set-up, sequential in the NAO's order. */
 export function centralShare(tables: Tables, c: Component): number {
   return 100 * (shareOf(estimateSpec(tables, SPECS[0]), "nao-order", c) as number);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Uncertainty: a bootstrap over authorities
+
+/** The bootstrap of the shares: replications, seed and coverage (fixed, so every run gives the same interval). */
+export const SHARE_BOOTSTRAP = { replications: 1999, seed: 2019, level: 0.95 } as const;
+
+/** How the interval was obtained, in words (the ledger prints it beside the interval). */
+export function bootstrapMethod(b: Pick<SharesBootstrap, "replications" | "seed" | "clusters">): string {
+  return `percentile bootstrap over authorities, ${fmtNumber(b.clusters)} resampled with all their years, ${fmtNumber(b.replications)} replications, seed ${b.seed}`;
+}
+
+/**
+ * The shares of one specification in the NAO's order (deprivation, time, [funding,] LA effects) and
+ * the unexplained remainder, each with a 95% percentile interval from a bootstrap that resamples
+ * whole authorities (every year of each) with replacement; an authority drawn twice counts as two.
+ * The interval says how much the shares move with the sample of authorities, not with the choice
+ * of definition or specification. Kept in the cache folder, keyed by the data, the options and the
+ * code, so a warm run reads it instead of redoing it.
+ */
+export function bootstrapShares(tables: Tables, spec: Spec, opts: { replications: number; seed: number; level: number } = SHARE_BOOTSTRAP): SharesBootstrap {
+  const { y, groups } = specData(tables, spec);
+  const order = Object.keys(groups).filter((g) => g !== "la").concat("la");
+  const key = JSON.stringify({ spec: spec.id, order, opts, y, groups: order.map((g) => groups[g]) });
+  return tables.memo(key, () => bootstrapSequentialShares(y, groups, order, { cluster: "la", ...opts }), { persist: "model-bootstrap", code: __filename });
 }
 
 // ---------------------------------------------------------------------------------------------
