@@ -467,7 +467,8 @@ export function deprivationReadings(tables: Tables): DeprivationReading[] {
   const X2 = li.rows.map((r, i) => [1, low[i], meanBy.get(r.laCode)!.s / meanBy.get(r.laCode)!.k, r.idaci, ...y2.columns.map((c) => c[i])]);
   const cre = ols(X2, li.y);
   const cse = clusterSe(X2, cre.residuals, cre.vcov, cre.ssr, cre.df, le);
-  out.push({ estimator: "correlated random effects (Mundlak: pooled OLS with the LA mean of the measure)", measure: "children in low-income families (per cent, by year)", coefficient: cre.coefficients[1], se: cse[1], seKind: "clustered by LA", n: li.y.length, note: `the within effect; the LA mean carries the between effect (${fmtNumber(cre.coefficients[2], 2)} per point, SE ${fmtNumber(cse[2], 2)}) and IDACI ${fmtNumber(cre.coefficients[3], 2)} (SE ${fmtNumber(cse[3], 2)})` });
+  const balanced = new Set([...meanBy.values()].map((m) => m.k)).size === 1;
+  out.push({ estimator: "correlated random effects (Mundlak: pooled OLS with the LA mean of the measure)", measure: "children in low-income families (per cent, by year)", coefficient: cre.coefficients[1], se: cse[1], seKind: "clustered by LA", n: li.y.length, note: `${balanced ? "equal to the two-way fixed-effects (within) estimate on this balanced panel" : `not the within effect: on this unbalanced panel (${fmtNumber(li.y.length)} rows for ${meanBy.size} authorities) with year effects it differs from the two-way fixed-effects estimate (${fmtNumber(fe.coefficients.lowIncome, 2)})`}; the coefficient on the LA mean (${fmtNumber(cre.coefficients[2], 2)} per point, SE ${fmtNumber(cse[2], 2)}) is the contextual effect (between minus within), not the between effect; IDACI ${fmtNumber(cre.coefficients[3], 2)} (SE ${fmtNumber(cse[3], 2)})` });
   return out;
 }
 
