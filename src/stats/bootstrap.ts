@@ -128,9 +128,9 @@ export interface SharesBootstrap {
   clusters: number;
 }
 
-/** The rows `idx` of a group, the factor `clusterName` relabelled by draw. */
+/** The rows `idx` of a group; a factor given `relabel` (the cluster factor) takes those labels instead. */
 function groupAt(g: Group, idx: Int32Array, relabel?: Int32Array): Group {
-  if ("factor" in g) return { factor: relabel ? Array.from(relabel) : Array.from(idx, (i) => g.factor[i]) };
+  if ("factor" in g) return { factor: relabel ?? Int32Array.from(idx, (i) => g.factor[i] as number) };
   return { columns: g.columns.map((c) => Float64Array.from(idx, (i) => c[i])) };
 }
 
@@ -168,12 +168,18 @@ export function bootstrapSequentialShares(
   const cg = groups[opts.cluster];
   if (!cg || !("factor" in cg)) throw new Error(`bootstrapSequentialShares: the cluster "${opts.cluster}" must be a factor group (groups: ${names.join(", ")})`);
   const estimate = sharesInOrder(y, groups, order);
+  // factors as integer codes once (the same levels, so the same R²s), so each resample is cheap to encode
+  const coded: Record<string, Group> = {};
+  for (const n of names) {
+    const g = groups[n];
+    coded[n] = "factor" in g ? { factor: factorize(g.factor).codes } : g;
+  }
   const keys = [...order, "unexplained"];
   const replicates: Record<string, number[]> = Object.fromEntries(keys.map((k) => [k, []]));
   clusterBootstrap(cg.factor, (d) => {
     const yb = Float64Array.from(d.rows, (i) => y[i]);
     const gb: Record<string, Group> = {};
-    for (const n of names) gb[n] = groupAt(groups[n], d.rows, n === opts.cluster ? d.cluster : undefined);
+    for (const n of names) gb[n] = groupAt(coded[n], d.rows, n === opts.cluster ? d.cluster : undefined);
     const s = sharesInOrder(yb, gb, order);
     for (const k of keys) replicates[k].push(s[k]);
   }, opts);
