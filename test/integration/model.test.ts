@@ -203,3 +203,12 @@ test("model rows carry a 95% interval from a bootstrap over authorities, and the
   assert.equal(again.replicates.la.length, SHARE_BOOTSTRAP.replications);
   assert.ok(Date.now() - t0 < 2000, `reading the cached bootstrap took ${Date.now() - t0} ms`);
 });
+
+test("notebook 05's card for a model share fails loudly when the notebook's value is not the ledger's", async () => {
+  await ensureData();
+  const nb = await import("../../src/notebooks/model");
+  const la = 100 * shareOf(estimateSpec(tables, specById("nao")), "nao-order", "la")!;
+  await nb.modelCard("nao-s16-la-44", { share: la }); // the ledger's value: shown, no error
+  await assert.rejects(nb.modelCard("nao-s16-la-44", { share: 44 }), (e: Error) => e instanceof nb.ModelCardMismatch && /computes share = 44, the ledger 49\.9/.test(e.message));
+  await assert.rejects(nb.modelCard("nao-s16-la-44", {}), /computed no "share"/);
+});
