@@ -8,7 +8,7 @@ import { VERDICTS } from "./types";
 import { loadClaims } from "./registry";
 import { CHECKS } from "./checks";
 import { decideVerdict } from "./verdict";
-import { firstSentence, plainWords, writeExplanation } from "./explain";
+import { dataFigure, firstSentence, plainWords, writeExplanation } from "./explain";
 import { readingOf } from "./readings";
 import { fmtNumber } from "../format";
 import { realTables } from "./tables";
@@ -83,7 +83,7 @@ export function rowOf(c: Claim, res: CheckResult): LedgerRow {
     return iv ? { ...iv, containsStated: s.value! >= iv.low && s.value! <= iv.high } : null;
   });
   const ivText = intervals.some((x) => x)
-    ? intervals.map((iv, i) => iv ? `95% interval for ${c.stated[i].written}: ${fmtNumber(iv.low, 1)} to ${fmtNumber(iv.high, 1)} (${iv.method}), ${iv.containsStated ? "which contains" : "which does not contain"} the stated figure` : "").filter(Boolean).join("; ")
+    ? intervals.map((iv, i) => iv ? `${c.stated[i].written} lies ${iv.containsStated ? "inside" : "outside"} the 95% interval, ${dataFigure(c.stated[i], iv.low)} to ${dataFigure(c.stated[i], iv.high)} (${iv.method})` : "").filter(Boolean).join("; ")
     : undefined;
   const cited = typeof c.params?.cites === "string" ? DOC_NAMES[c.params.cites as DocId] : undefined;
   const first = firstSentence(c.stated, d, { primary: decl.primary, interval: ivText, citedName: cited });

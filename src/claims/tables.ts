@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { DataError, MissingDataError } from "../data/sources";
 import { Obs, ObsTable } from "../data/obs";
 import { RawTable, readCsv } from "../data/readers";
-import { cachedByKey } from "../data/cache";
+import { cachedByKey, codeHash } from "../data/cache";
 import { La, localAuthorities, BOUNDARY_CHANGES, normaliseLaName } from "../data/la";
 import { tableFor } from "../data/tidy/catalog";
 import { cinTable } from "../data/tidy/cin";
@@ -66,9 +66,10 @@ export interface Tables {
   document(doc: DocId): string;
   /**
    * A value computed once per set of tables (`persist`: also kept in the cache folder under that
-   * name, for slow deterministic computations keyed by their whole input).
+   * name, for slow deterministic computations keyed by their whole input; `code`: the module that
+   * computes it, whose code, with every module it imports, joins the key, so editing it recomputes).
    */
-  memo<T>(key: string, compute: () => T, opts?: { persist?: string }): T;
+  memo<T>(key: string, compute: () => T, opts?: { persist?: string; code?: string }): T;
 }
 
 /** The real tables, loaded lazily from the tidy builders and their cache. */
@@ -104,9 +105,9 @@ export function createTables(): Tables {
       if (text === undefined) docs.set(doc, (text = fs.readFileSync(path.join(seedsDir(), DOC_FILES[doc]), "utf8")));
       return text;
     },
-    memo: <T>(key: string, compute: () => T, opts: { persist?: string } = {}): T => {
+    memo: <T>(key: string, compute: () => T, opts: { persist?: string; code?: string } = {}): T => {
       const k = `${opts.persist ?? ""}|${key}`;
-      if (!memo.has(k)) memo.set(k, opts.persist ? cachedByKey(opts.persist, key, compute) : compute());
+      if (!memo.has(k)) memo.set(k, opts.persist ? cachedByKey(opts.persist, opts.code ? `${key}|code:${codeHash(opts.code)}` : key, compute) : compute());
       return memo.get(k) as T;
     },
   };

@@ -5,12 +5,13 @@
 import { show, htmlTable } from "../display/html";
 import { barChart, figure, lineChart } from "../display/plotly";
 import {
-  allSpecs, centreSpending, COMPONENT_LABELS, DEFINITIONS, deprivationReadings, estimateSpec, modelPanel, shareOf,
+  allSpecs, bootstrapShares, centreSpending, COMPONENT_LABELS, DEFINITIONS, deprivationReadings, estimateSpec, modelPanel, shareOf,
   specById, SPECS, sureStartEstimates, type Component, type SpecResult,
 } from "../claims/kinds/model-panel";
 import { callawaySantAnna, eventStudy, simulateStaggered, twfeDid } from "../stats/did";
 import { fmtNumber, fmtPercent } from "../format";
 import { check } from "./common";
+import { claimCard } from "../display/card";
 import { realTables } from "../claims/tables";
 
 const tables = realTables();
@@ -193,6 +194,99 @@ export async function specsChart(): Promise<void> {
     height: 620,
     // the legend a line higher than usual: the documents' figures are labelled just above the plot
     layout: { ...refShapes(lines, true), yaxis: { autorange: "reversed" }, legend: { orientation: "h", x: 0, xanchor: "left", y: 1.07, yanchor: "bottom" }, margin: { t: 110 } },
+  });
+}
+
+/** The card was asked to show a value the ledger does not give. */
+export class ModelCardMismatch extends Error {}
+
+/**
+ * The card of a model claim for the value this notebook computed (by role, in the claim's units: a
+ * share in per cent): it fails loudly (throws) when the value is not the ledger's, so a cell cannot
+ * show a figure `csc-factcheck recheck` does not.
+ * @example await modelCard("nao-s16-la-44", { share: 100 * shares.la })
+ */
+export async function modelCard(id: string, computed: Record<string, number>): Promise<void> {
+  const row = await check(id);
+  row.roles.forEach((role, i) => {
+    const mine = computed[role];
+    const ledger = row.recomputed?.[i] ?? null;
+    if (mine === undefined) throw new ModelCardMismatch(`${id}: the cell computed no "${role}" (the claim states ${row.roles.join(", ")})`);
+    if (ledger === null || !(Math.abs(mine - ledger) <= 1e-9 * Math.max(1, Math.abs(ledger)))) {
+      throw new ModelCardMismatch(`${id}: this notebook computes ${role} = ${mine}, the ledger ${ledger ?? "nothing"}; make the cell's reading the ledger's`);
+    }
+  });
+  show(claimCard(row));
+}
+
+/** Each authority's rate year by year (grey) and the mean of the authorities (red): between, trend and within at a glance. */
+export function ratesByAuthorityChart(from = "2010-11", to = "2016-17"): void {
+  const p = modelPanel(tables, from, to);
+  const by = new Map<string, { area: string; x: string[]; y: number[] }>();
+  for (const r of p.rows) {
+    const m = by.get(r.laCode) ?? { area: r.area, x: [], y: [] };
+    m.x.push(r.year);
+    m.y.push(r.rate);
+    by.set(r.laCode, m);
+  }
+  const mean = p.years.map((y) => {
+    const v = p.rows.filter((r) => r.year === y).map((r) => r.rate);
+    return v.reduce((a, b) => a + b, 0) / v.length;
+  });
+  const grey = [...by.values()].map((m, i) => ({
+    type: "scatter", mode: "lines", x: m.x, y: m.y, text: m.x.map(() => m.area), hovertemplate: "%{text}, %{x}: %{y:.1f}<extra></extra>",
+    line: { color: "rgba(87,96,106,0.25)", width: 1 }, name: "one authority", legendgroup: "la", showlegend: i === 0,
+  }));
+  figure({
+    data: [...grey, { type: "scatter", mode: "lines+markers", name: "mean of the authorities", x: p.years, y: mean, line: { color: "#c62828", width: 3 } }],
+    layout: { yaxis: { rangemode: "tozero" }, xaxis: { type: "category" } },
+  }, {
+    title: `New child protection plans per 10,000 children, each authority, ${from} to ${to}`,
+    xTitle: "Financial year",
+    yTitle: "Plans starting per 10,000 aged 0–17",
+    source: SRC_PANEL,
+  });
+}
+
+/**
+ * The NAO-order shares of one specification with their 95% bootstrap intervals (points and bars),
+ * the NAO's figures (diamonds) and the Commons Library's (crosses), read from the ledger rows and
+ * drawn just below their component's bar, so a document's figure never hides the estimate.
+ * Each component's estimate and interval are written in its axis label, and the documents' figures
+ * are told apart by marker and legend, so no label can run into another at any width.
+ */
+export async function intervalsChart(specId = "nao"): Promise<void> {
+  const r = estimateSpec(tables, specById(specId));
+  const b = bootstrapShares(tables, r.spec);
+  const comps: Component[] = ["la", "deprivation", "time", "unexplained"];
+  const docs: { name: string; symbol: string; color: string; ids: Partial<Record<Component, string>> }[] = [
+    { name: "NAO report (summary para 16)", symbol: "diamond", color: "#1f77b4", ids: { la: "nao-s16-la-44", deprivation: "nao-s16-deprivation-15", time: "nao-s16-time-10" } },
+    { name: "Commons Library briefing", symbol: "x", color: "#e07b00", ids: { la: "hcl-la-50", unexplained: "hcl-unexplained-25" } },
+  ];
+  const pc = (v: number) => fmtNumber(100 * v, 1);
+  const est = comps.map((c) => 100 * shareOf(r, "nao-order", c)!);
+  const ticktext = comps.map((c, i) => `${COMPONENT_LABELS[c]}<br>${fmtNumber(est[i], 1)}% (${pc(b.intervals[c].low)}–${pc(b.intervals[c].high)})`);
+  const traces: Record<string, unknown>[] = [{
+    type: "scatter", mode: "markers", name: "re-estimate with its 95% interval",
+    x: est, y: comps.map((_, i) => i), marker: { size: 10, color: "#24292f" },
+    error_x: { type: "data", symmetric: false, array: comps.map((c, i) => 100 * b.intervals[c].high - est[i]), arrayminus: comps.map((c, i) => est[i] - 100 * b.intervals[c].low), thickness: 2, width: 6 },
+    hovertemplate: "%{x:.1f}%<extra></extra>",
+  }];
+  for (const d of docs) {
+    const at = comps.map((c, i) => [c, i] as const).filter(([c]) => d.ids[c]);
+    const xs: number[] = [];
+    for (const [c] of at) { const row = await check(d.ids[c]!); xs.push(row.stated[row.stated.length - 1]); }
+    traces.push({ type: "scatter", mode: "markers", name: d.name, x: xs, y: at.map(([, i]) => i + 0.28), marker: { size: 12, symbol: d.symbol, color: d.color }, hovertemplate: `${d.name}: %{x}%<extra></extra>` });
+  }
+  figure({ data: traces, layout: {
+    yaxis: { autorange: false, range: [comps.length - 0.45, -0.45], tickvals: comps.map((_, i) => i), ticktext, zeroline: false, showgrid: false },
+    xaxis: { range: [0, 75], dtick: 10, ticksuffix: "%" },
+  } }, {
+    title: `Shares of the variation in the NAO's order, with 95% intervals from resampling authorities (${r.spec.label})`,
+    xTitle: "Share of the variation in new plans per 10,000 (%)",
+    yTitle: "Component: estimate (95% interval)",
+    source: `${SRC_PANEL}; interval: ${fmtNumber(b.replications)} bootstrap resamples of the ${b.clusters} authorities, seed ${b.seed}`,
+    height: 440,
   });
 }
 

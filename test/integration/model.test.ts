@@ -8,7 +8,9 @@ import { covariatesTable } from "../../src/data/tidy/covariates";
 import { tableFor } from "../../src/data/tidy/catalog";
 import { ols } from "../../src/stats/linalg";
 import { dummies } from "../../src/stats/variance-shares";
-import { realTables } from "../../src/claims/tables";
+import { createTables, realTables } from "../../src/claims/tables";
+import { bootstrapShares, SHARE_BOOTSTRAP } from "../../src/claims/kinds/model-panel";
+import { cacheStats } from "../../src/data/cache";
 
 const tables = realTables();
 
@@ -161,8 +163,9 @@ test("verdicts: every Part Three claim", async () => {
   near((await row("nao-s16-la-44")).recomputed![0], 49.92, 0.01);
   near((await row("nao-s16-la-approximately-44")).recomputed![0], 48.44, 0.01);
   near((await row("hcl-unexplained-25")).recomputed![0], 24.75, 0.01);
-  // no interval yet: a model row claims no agreement
-  assert.match((await row("nao-s16-la-44")).explanation, /^Model estimate: stated 44% against 49\.9% re-estimated; no interval, so no agreement is claimed/);
+  // each model share carries its 95% bootstrap interval, and the first sentence says whether the stated figure lies inside
+  assert.match((await row("nao-s16-la-44")).explanation, /^Model estimate: stated 44% against 49\.9% re-estimated; 44% lies inside the 95% interval, 40\.2% to 57\.9% \(percentile bootstrap over authorities, 152 resampled with all their years, 1,999 replications, seed 2019\)\./);
+  assert.match((await row("nao-s16-time-10")).explanation, /^Model estimate: stated 10% against 5\.6% re-estimated; 10% lies outside the 95% interval, 3\.8% to 8\.7%/);
   near((await row("nao-s16-deprivation-15")).recomputed![0], 19.69, 0.01);
   near((await row("nao-s16-time-10")).recomputed![0], 5.64, 0.01);
   const cc = await row("cc-la-almost-half-44");
@@ -174,4 +177,47 @@ test("verdicts: every Part Three claim", async () => {
   // the comparison names the reading that gives the stated figure
   assert.match((await row("nao-s16-la-44")).reading.reproducedBy!.join("; "), /IMD 2015 instead of IDACI/);
   assert.match((await row("nao-s17-no-increase")).explanation, /Get Information About Schools/);
+});
+
+test("model rows carry a 95% interval from a bootstrap over authorities, and the bootstrap is read from the cache when warm", async () => {
+  await ensureData();
+  // the interval of each model share, by claim: [low, high] in per cent, and whether the stated figure lies inside
+  const expected: Record<string, [number, number, boolean]> = {
+    "nao-s16-la-44": [40.23, 57.91, true],
+    "nao-s16-la-approximately-44": [38.17, 56.22, true],
+    "nao-s16-deprivation-15": [12.37, 28.25, true],
+    "cc-bywaters-only-15": [12.37, 28.25, true],
+    "nao-s16-time-10": [3.75, 8.73, false],
+    "hcl-unexplained-25": [18.32, 32.54, true],
+  };
+  for (const [id, [low, high, inside]] of Object.entries(expected)) {
+    const r = await row(id);
+    assert.equal(r.verdict, "model", id);
+    const iv = r.intervals![0]!;
+    near(iv.low, low, 0.01, `${id} low`);
+    near(iv.high, high, 0.01, `${id} high`);
+    assert.equal(iv.containsStated, inside, id);
+    assert.ok(iv.low < r.recomputed![0]! && r.recomputed![0]! < iv.high, `${id}: the estimate lies inside its interval`);
+    assert.match(iv.method, /1,999 replications, seed 2019/);
+    assert.match(r.explanation, new RegExp(`lies ${inside ? "inside" : "outside"} the 95% interval`), id);
+  }
+  // a fresh set of tables (as a new process would have) reads the bootstrap from the cache folder
+  const spec = specById("nao");
+  const first = bootstrapShares(createTables(), spec);
+  const hits = cacheStats.hits;
+  const t0 = Date.now();
+  const again = bootstrapShares(createTables(), spec);
+  assert.equal(cacheStats.hits, hits + 1, "the second bootstrap is a cache hit");
+  assert.deepEqual(again.intervals, first.intervals);
+  assert.equal(again.replicates.la.length, SHARE_BOOTSTRAP.replications);
+  assert.ok(Date.now() - t0 < 2000, `reading the cached bootstrap took ${Date.now() - t0} ms`);
+});
+
+test("notebook 05's card for a model share fails loudly when the notebook's value is not the ledger's", async () => {
+  await ensureData();
+  const nb = await import("../../src/notebooks/model");
+  const la = 100 * shareOf(estimateSpec(tables, specById("nao")), "nao-order", "la")!;
+  await nb.modelCard("nao-s16-la-44", { share: la }); // the ledger's value: shown, no error
+  await assert.rejects(nb.modelCard("nao-s16-la-44", { share: 44 }), (e: Error) => e instanceof nb.ModelCardMismatch && /computes share = 44, the ledger 49\.9/.test(e.message));
+  await assert.rejects(nb.modelCard("nao-s16-la-44", {}), /computed no "share"/);
 });

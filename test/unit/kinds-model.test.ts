@@ -77,6 +77,13 @@ test("model/share: the LA effects' share in the NAO's order is the between-autho
   assert.ok(r.alternatives!.length > 6);
   assert.ok(r.alternatives!.every((a) => a.values.half === a.values.share));
   assert.deepEqual(r.evidence.map((e) => e.source), [B1, IOD]);
+  // the 95% interval from resampling the five authorities, around the estimate
+  const iv = r.interval!.share;
+  assert.ok(iv.low <= r.values.share! && r.values.share! <= iv.high, `${iv.low} ≤ ${r.values.share} ≤ ${iv.high}`);
+  assert.ok(iv.high - iv.low > 1, "five authorities leave a wide interval");
+  assert.equal(iv.method, "percentile bootstrap over authorities, 5 resampled with all their years, 1,999 replications, seed 2019");
+  assert.equal(r.facts.low.value, iv.low);
+  assert.match(r.explanation, /Resampling the 5 authorities with replacement/);
 
   const dep = await runKind("model", t, { of: "share", component: "deprivation" });
   assert.ok(Math.abs(dep.values.share! - (100 * ssDep) / sst) < 1e-9);

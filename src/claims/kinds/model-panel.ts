@@ -6,6 +6,7 @@ import { inPounds } from "../../data/tidy/spending";
 import { realTerms } from "../../data/tidy/spending-deflator";
 import { ols, twoways, type Key } from "../../stats/panel";
 import { between, dummies, randomEffects, varianceShares, type Group, type VarianceShares } from "../../stats/variance-shares";
+import { bootstrapSequentialShares, type SharesBootstrap } from "../../stats/bootstrap";
 import { callawaySantAnna, eventStudy, twfeDid, type CallawaySantAnnaResult, type EventTimeEstimate } from "../../stats/did";
 import { fmtNumber, fmtPercent } from "../../format";
 import { laByOnsCode, type Tables } from "../tables";
@@ -371,6 +372,32 @@ export function centralShare(tables: Tables, c: Component): number {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Uncertainty: a bootstrap over authorities
+
+/** The bootstrap of the shares: replications, seed and coverage (fixed, so every run gives the same interval). */
+export const SHARE_BOOTSTRAP = { replications: 1999, seed: 2019, level: 0.95 } as const;
+
+/** How the interval was obtained, in words (the ledger prints it beside the interval). */
+export function bootstrapMethod(b: Pick<SharesBootstrap, "replications" | "seed" | "clusters">): string {
+  return `percentile bootstrap over authorities, ${fmtNumber(b.clusters)} resampled with all their years, ${fmtNumber(b.replications)} replications, seed ${b.seed}`;
+}
+
+/**
+ * The shares of one specification in the NAO's order (deprivation, time, [funding,] LA effects) and
+ * the unexplained remainder, each with a 95% percentile interval from a bootstrap that resamples
+ * whole authorities (every year of each) with replacement; an authority drawn twice counts as two.
+ * The interval says how much the shares move with the sample of authorities, not with the choice
+ * of definition or specification. Kept in the cache folder, keyed by the data, the options and the
+ * code, so a warm run reads it instead of redoing it.
+ */
+export function bootstrapShares(tables: Tables, spec: Spec, opts: { replications: number; seed: number; level: number } = SHARE_BOOTSTRAP): SharesBootstrap {
+  const { y, groups } = specData(tables, spec);
+  const order = Object.keys(groups).filter((g) => g !== "la").concat("la");
+  const key = JSON.stringify({ spec: spec.id, order, opts, y, groups: order.map((g) => groups[g]) });
+  return tables.memo(key, () => bootstrapSequentialShares(y, groups, order, { cluster: "la", ...opts }), { persist: "model-bootstrap", code: __filename });
+}
+
+// ---------------------------------------------------------------------------------------------
 // How deprivation's effect can be identified alongside fixed effects
 
 /** One estimator's reading of deprivation's effect. */
@@ -440,7 +467,8 @@ export function deprivationReadings(tables: Tables): DeprivationReading[] {
   const X2 = li.rows.map((r, i) => [1, low[i], meanBy.get(r.laCode)!.s / meanBy.get(r.laCode)!.k, r.idaci, ...y2.columns.map((c) => c[i])]);
   const cre = ols(X2, li.y);
   const cse = clusterSe(X2, cre.residuals, cre.vcov, cre.ssr, cre.df, le);
-  out.push({ estimator: "correlated random effects (Mundlak: pooled OLS with the LA mean of the measure)", measure: "children in low-income families (per cent, by year)", coefficient: cre.coefficients[1], se: cse[1], seKind: "clustered by LA", n: li.y.length, note: `the within effect; the LA mean carries the between effect (${fmtNumber(cre.coefficients[2], 2)} per point, SE ${fmtNumber(cse[2], 2)}) and IDACI ${fmtNumber(cre.coefficients[3], 2)} (SE ${fmtNumber(cse[3], 2)})` });
+  const balanced = new Set([...meanBy.values()].map((m) => m.k)).size === 1;
+  out.push({ estimator: "correlated random effects (Mundlak: pooled OLS with the LA mean of the measure)", measure: "children in low-income families (per cent, by year)", coefficient: cre.coefficients[1], se: cse[1], seKind: "clustered by LA", n: li.y.length, note: `${balanced ? "equal to the two-way fixed-effects (within) estimate on this balanced panel" : `not the within effect: on this unbalanced panel (${fmtNumber(li.y.length)} rows for ${meanBy.size} authorities) with year effects it differs from the two-way fixed-effects estimate (${fmtNumber(fe.coefficients.lowIncome, 2)})`}; the coefficient on the LA mean (${fmtNumber(cre.coefficients[2], 2)} per point, SE ${fmtNumber(cse[2], 2)}) is the contextual effect (between minus within), not the between effect; IDACI ${fmtNumber(cre.coefficients[3], 2)} (SE ${fmtNumber(cse[3], 2)})` });
   return out;
 }
 

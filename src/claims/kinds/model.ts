@@ -5,7 +5,7 @@ import { fmtMoney, fmtNumber, fmtPercent } from "../../format";
 import { fact } from "./facts";
 import { byFamily, type Kind } from "./types";
 import {
-  DEFINITIONS, allSpecs, centreSpending, estimateSpec, modelPanel, panelEvidence, shareOf, specById, sureStartEstimates, sureStartPanel,
+  DEFINITIONS, allSpecs, bootstrapMethod, bootstrapShares, centreSpending, estimateSpec, modelPanel, panelEvidence, shareOf, specById, sureStartEstimates, sureStartPanel,
   type Component, type Definition, type ModelPanel, type SpecResult,
 } from "./model-panel";
 
@@ -51,9 +51,11 @@ function describePanel(panel: ModelPanel, r: SpecResult): string {
 /**
  * The share of the variation in new child protection plans attributed to one component:
  * params.component = la | deprivation | time | unexplained. Values: { share } in per cent, the
- * project's central estimate; verdict "model"; the explanation gives the share under every
- * definition for the NAO set-up and the range over the specifications, and the alternatives list
- * every (definition, specification) reading so a stated figure can be matched to the reading that gives it.
+ * project's central estimate, with its 95% interval from a bootstrap over authorities
+ * (`bootstrapShares`: whole authorities resampled with all their years); verdict "model"; the
+ * explanation gives the share under every definition for the NAO set-up and the range over the
+ * specifications, and the alternatives list every (definition, specification) reading so a stated
+ * figure can be matched to the reading that gives it.
  */
 const share: Kind = (tables, p) => {
   const comp = p.oneOf("component", ["la", "deprivation", "time", "unexplained"] as const, "la") as Component;
@@ -62,6 +64,8 @@ const share: Kind = (tables, p) => {
   const nao = specs[0];
   const panel = modelPanel(tables, base.spec.from, base.spec.to);
   const central = shareOf(base, "nao-order", comp)!;
+  const boot = bootstrapShares(tables, base.spec);
+  const iv = boot.intervals[comp];
   const s: string[] = [describePanel(panel, base)];
   if (base.spec.id !== "nao") s.push(`This claim is read with the specification "${base.spec.label}"${base.spec.covariates.length ? " (the mirror has funding but no staffing series by authority before 2017, and none of the NAO's drug-use, conception or abortion covariates)" : ""}.`);
   const byDef = DEFINITIONS.map((d) => [d, shareOf(base, d.id, comp)] as const).filter(([, v]) => v !== null);
@@ -78,6 +82,7 @@ const share: Kind = (tables, p) => {
   } else {
     s.push(`The model with deprivation, year effects and LA effects leaves ${pc(central, 1)} of the variation unexplained (1 − R²); the sequential shares in the NAO's order add up to its R², so with them the four parts sum to 100%.`);
   }
+  s.push(`Resampling the ${fmtNumber(boot.clusters)} authorities with replacement (each with all its years; ${fmtNumber(boot.replications)} replications, seed ${boot.seed}) moves this share between ${pc(iv.low, 1)} and ${pc(iv.high, 1)} (95% percentile interval): that is the uncertainty from which authorities happen to be observed, not from the choice of definition or specification below.`);
   s.push(`${base.spec.id === "nao" ? "NAO set-up" : "This specification"}, by definition: ${byDef.map(([d, v]) => `${d.label} ${pc(v, 1)}`).join("; ")}.`);
   s.push(`Over the ${specs.length} specifications (${specs.map((r) => r.spec.id).join(", ")}) the NAO-order share ranges from ${pc(slo, 1)} to ${pc(shi, 1)}, and over every definition and specification from ${pc(lo, 1)} to ${pc(hi, 1)}.`);
   const w17 = specs.find((r) => r.spec.id === "with-2017-18")!;
@@ -88,8 +93,11 @@ const share: Kind = (tables, p) => {
     explanation: s.join(" "),
     alternatives: readingsOf(comp, specs),
     verdict: "model",
+    interval: { share: { low: 100 * iv.low, high: 100 * iv.high, method: bootstrapMethod(boot) } },
     facts: {
       share: fact(100 * central, `share of the variation from ${comp === "la" ? "LA effects" : comp === "time" ? "time effects" : comp}, sequential in the NAO's order, ${base.spec.label}`, { unit: "percent" }),
+      low: fact(100 * iv.low, "lower end of the 95% bootstrap interval of that share", { unit: "percent" }),
+      high: fact(100 * iv.high, "upper end of the 95% bootstrap interval of that share", { unit: "percent" }),
       lowest: fact(100 * lo, "lowest share over every definition and specification", { unit: "percent" }),
       highest: fact(100 * hi, "highest share over every definition and specification", { unit: "percent" }),
       n: fact(base.n, "authority-years", { unit: "count" }),
