@@ -11,6 +11,7 @@ import { fmtNumber, fmtPercent } from "../../format";
 import type { Tables } from "../tables";
 import { fact, obsFact, type Facts } from "./facts";
 import { byFamily, type Kind, type Params } from "./types";
+import { inspectionPeriod } from "./inspection-period";
 import {
   allEngland, at31March, bn, cellObs, englandCell, fb, fileLabel, fileLabelParen, firstPublished, fm, fyParam, label, nationalRow, pickEngland,
   pounds, sumOf,
@@ -382,4 +383,4 @@ const placements: Kind = (t, p) => {
 };
 
 /** Kind `level`. */
-export const levelKind: Kind = byFamily("level", { england, workforce, ro3, placements });
+export const levelKind: Kind = byFamily("level", { england, workforce, ro3, placements, inspectionPeriod });
