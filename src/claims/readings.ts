@@ -33,7 +33,7 @@ export const KIND_READING: Record<string, keyof typeof DEFAULT_READINGS> = {
   ratio: "national", "ratio/perChild": "spending",
   share: "national", "share/preventative": "spending", "share/budget": "spending", "share/growth": "change", "share/increase": "change",
   change: "change", "change/workforce": "national", "change/money": "spending", "change/s251Line": "spending", "change/serviceLines": "spending", "change/deprivationThirds": "spending",
-  count: "national", "count/overspend": "spending", "count/overspentEveryYear": "spending", "count/falls": "change", "count/ofsted": "ofsted", "count/ofstedFirst": "ofsted", "level/inspectionPeriod": "ofsted",
+  count: "national", "count/overspend": "spending", "count/overspentEveryYear": "spending", "count/falls": "change", "count/ofsted": "ofsted", "count/ofstedFirst": "ofsted", "level/inspectionPeriod": "ofsted", "level/lineEntry": "spending", "count/lineBreaks": "spending",
   distribution: "distribution", "distribution/years": "change",
   association: "association",
   model: "model",

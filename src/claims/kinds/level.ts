@@ -10,6 +10,7 @@ import { percentChange, ratePer10k } from "../../stats/change";
 import { fmtNumber, fmtPercent } from "../../format";
 import type { Tables } from "../tables";
 import { fact, obsFact, type Facts } from "./facts";
+import { lineEntry } from "./line-structure";
 import { byFamily, type Kind, type Params } from "./types";
 import { inspectionPeriod } from "./inspection-period";
 import {
@@ -383,4 +384,4 @@ const placements: Kind = (t, p) => {
 };
 
 /** Kind `level`. */
-export const levelKind: Kind = byFamily("level", { england, workforce, ro3, placements, inspectionPeriod });
+export const levelKind: Kind = byFamily("level", { england, workforce, ro3, placements, inspectionPeriod, lineEntry });

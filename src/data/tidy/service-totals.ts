@@ -3,7 +3,7 @@ import { cached } from "../cache";
 import { parseCell } from "../markers";
 import { Obs, ObsTable, validateObs } from "../obs";
 import { readCsv, readGrid } from "../readers";
-import { RA_FILES, RS_2017_18 } from "./spending";
+import { RA_FILES, RO3_FILES, RS_2017_18 } from "./spending";
 
 /**
  * England's net current expenditure by service area, budgeted (MHCLG revenue account budget, RA) and
@@ -45,7 +45,7 @@ export const RS_FILES: Record<string, { id: string; sheet: string }> = {
   "2017-18": RS_2017_18,
 };
 
-export const SERVICE_MEASURES_PREFIXES = ["raService:", "rsService:", "raServiceUpper:", "rsServiceUpper:"];
+export const SERVICE_MEASURES_PREFIXES = ["raService:", "rsService:", "raServiceUpper:", "rsServiceUpper:", "ro3Line:"];
 
 const norm = (v: unknown): string => String(v ?? "").replace(/\s+/g, " ").trim();
 const label = (v: unknown): string => norm(v).toLowerCase().replace(/['’`]/g, "");
@@ -132,6 +132,42 @@ function upperTierYears(): Obs[] {
   return out;
 }
 
+/**
+ * The lines of children's social care in an RO3 sheet, with England's net current expenditure on each
+ * (£ thousand), as measures `ro3Line:<key>`. The key is the line's label without the block's prefix
+ * ("Children's social care - ", "Children's social care: "), in lower case without apostrophes
+ * ("/flying start" dropped: 2014-15 to 2016-17 name Wales's programme beside Sure Start). The block is
+ * the net-current-expenditure columns before the first adult line; totals and memorandum lines
+ * ("Supporting people ancillary expenditure") are not lines of it.
+ */
+export function ro3LineKey(text: unknown): string {
+  return label(text).replace(/^childrens social care\s*[-:]\s*/, "").replace(/\/flying start/, "").replace(/\s+/g, " ").trim();
+}
+
+export function ro3ChildrenLines(grid: unknown[][], year: string, src: string, sheet: string, file: string): Obs[] {
+  const h = grid.findIndex((r) => norm((r ?? [])[0]) === "E-code");
+  if (h < 0) throw new DataError(`${file} (sheet "${sheet}"): no header row starting "E-code"`, file);
+  let lab = h - 1;
+  while (lab >= 0 && !(grid[lab] ?? []).some((c) => /children/i.test(norm(c)))) lab--;
+  if (lab < 0) throw new DataError(`${file} (sheet "${sheet}"): no row of service labels above the header`, file);
+  let e = -1;
+  for (let r = h + 1; r < grid.length && e < 0; r++) if ((grid[r] ?? []).slice(0, 4).some((c) => /^england$/i.test(norm(c)))) e = r;
+  if (e < 0) throw new DataError(`${file} (sheet "${sheet}"): no ENGLAND row`, file);
+  const out: Obs[] = [];
+  let cur = "";
+  for (let j = 0; j < (grid[h] ?? []).length; j++) {
+    const l = norm(grid[lab]?.[j]);
+    if (l) cur = l;
+    if (!/^net current expenditure/i.test(norm(grid[h][j]))) continue;
+    if (/adult|older people|^total social care/i.test(cur)) break;
+    if (/^total|^supporting people/i.test(cur)) continue;
+    const c = parseCell((grid[e] ?? [])[j]);
+    out.push({ measure: `ro3Line:${ro3LineKey(cur)}`, year, level: "national", area: "England", code: "E92000001", value: c.value, ...(c.value === null ? { marker: c.marker ?? c.text ?? "" } : {}), src, sheet, row: e + 1, col: `${cur} / ${norm(grid[h][j])}` });
+  }
+  if (out.length === 0) throw new DataError(`${file} (sheet "${sheet}"): no children's social care lines`, file);
+  return out;
+}
+
 function build(): Obs[] {
   const out: Obs[] = [];
   for (const [year, f] of Object.entries(RA_FILES)) {
@@ -143,16 +179,20 @@ function build(): Obs[] {
     const { grid, source: s } = readGrid(f.id, f.sheet, { sheets: [f.sheet], dense: true });
     out.push(...serviceRow(grid, "rsService", year, f.id, f.sheet, s.file));
   }
+  for (const [year, f] of Object.entries(RO3_FILES)) {
+    const { grid, source: s } = readGrid(f.id, f.sheet, { sheets: [f.sheet], dense: true });
+    out.push(...ro3ChildrenLines(grid, year, f.id, f.sheet, s.file));
+  }
   return validateObs(out, "service totals table");
 }
 
 let memo: ObsTable | undefined;
 
-/** England budget and outturn by service area (cached by the files' sha256s). */
+/** England budget and outturn by service area, and RO3's children's social care lines (cached by the files' sha256s). */
 export function serviceTotalsTable(): ObsTable {
   if (memo) return memo;
-  const ids = [...Object.values(RA_FILES).map((f) => f.id), ...Object.values(RS_FILES).map((f) => f.id), RS_UPPER.id];
-  memo = new ObsTable(cached("service-totals", 1, ids.map(source), build));
+  const ids = [...Object.values(RA_FILES).map((f) => f.id), ...Object.values(RS_FILES).map((f) => f.id), RS_UPPER.id, ...Object.values(RO3_FILES).map((f) => f.id)];
+  memo = new ObsTable(cached("service-totals", 2, ids.map(source), build));
   return memo;
 }
 
