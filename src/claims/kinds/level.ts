@@ -41,7 +41,8 @@ import { deflator, englandCsSpend, laRevisions, realTermsOf, s251Original, s251R
  */
 const england: Kind = (t, p) => {
   const measure = p.str("measure");
-  const year = fyParam(p.str("year"));
+  // params.calendarYear: the measure's years are calendar labels ("2019" for 12 March 2019), not financial years
+  const year = p.flag("calendarYear") ? p.str("year") : fyParam(p.str("year"));
   const role = p.opt("role", "level");
   const first = p.opt("vintage") === "first";
   const o = first ? firstPublished(t, measure, year) : pickEngland(t, measure, year, p.optList("prefer"));
