@@ -93,7 +93,7 @@ export function firstSentence(stated: StatedValue[], d: Decision, extra: { prima
     }
     case "consistent":
       if (d.boundBy) {
-        s = `Consistent with the data, which bound the figure but cannot establish it: stated ${all(() => true)} (from ${plainWords(d.boundBy)}).`;
+        s = `Consistent with the data, which bound the figure but cannot establish it: the stated ${list(stated.map((x) => x.written))} ${stated.length === 1 ? "lies" : "lie"} within what they allow (from ${plainWords(d.boundBy)}).`;
         break;
       }
       s = `Consistent with the document's own numbers: stated ${all(() => true)} computed from them${cs.some((c) => c.match === "shown-rounding") ? ", allowing for the rounding of the printed figures" : ""}.`;
