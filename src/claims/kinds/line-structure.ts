@@ -15,7 +15,8 @@ import type { Kind, KindResult } from "./types";
  *   (params.role, default "year") is that year's first calendar year (2014 for 2014-15). The
  *   explanation gives every line that enters or leaves then, and the change in the total;
  * - count family `lineBreaks`: the number of years from params.from to params.to in which the set of
- *   lines differs from the year before (params.role, default "breaks").
+ *   lines differs from the year before (params.role, default "breaks"); with params.report "last", the
+ *   first calendar year of the latest such year instead (2014 for 2014-15; role default "year").
  */
 
 const PREFIX = "ro3Line:";
@@ -72,7 +73,8 @@ export const lineEntry: Kind = (t, p): KindResult => {
 };
 
 export const lineBreaks: Kind = (t, p): KindResult => {
-  const role = p.opt("role", "breaks");
+  const last = p.oneOf("report", ["count", "last"] as const, "count") === "last";
+  const role = p.opt("role", last ? "year" : "breaks");
   const years = linesByYear(t, p.str("from"), p.str("to"));
   const breaks = years.slice(1).map((y, i) => {
     const prev = years[i];
@@ -80,10 +82,14 @@ export const lineBreaks: Kind = (t, p): KindResult => {
     const gone = [...prev.lines.keys()].filter((k) => !y.lines.has(k));
     return { year: y.year, added, gone };
   }).filter((b) => b.added.length || b.gone.length);
+  const lastYear = breaks.length ? Number(breaks[breaks.length - 1].year.slice(0, 4)) : null;
   return {
-    values: { [role]: breaks.length },
+    values: { [role]: last ? lastYear : breaks.length },
     evidence: lineEvidence(years.flatMap((y) => (breaks.some((b) => b.year === y.year) || breaks.some((b) => yearsBetween(y.year, b.year).length === 2) ? [...y.lines.values()] : [])), "the lines of children's social care in the years either side of each change"),
     explanation: `The lines of children's social care in RO3 change in ${breaks.length} of the ${years.length - 1} years from ${years[1].year} to ${years[years.length - 1].year}: ${breaks.map((b) => `${b.year} (${[...b.added.map((k) => `+ "${k}"`), ...b.gone.map((k) => `− "${k}"`)].join(", ")})`).join("; ")}.`,
-    facts: { [role]: fact(breaks.length, `years in which the lines of children's social care change, ${years[0].year} to ${years[years.length - 1].year}`, { unit: "count" }) },
+    facts: {
+      breaks: fact(breaks.length, `years in which the lines of children's social care change, ${years[0].year} to ${years[years.length - 1].year}`, { unit: "count" }),
+      last: fact(lastYear, "first calendar year of the latest change", { unit: "year" }),
+    },
   };
 };
