@@ -80,7 +80,7 @@ export function deprivationThirds(t: Tables, measure: string, from: string, to: 
   const codes = [...dep.keys()];
   const used = codes.filter((c) => a.has(c) && b.has(c) && pa.has(c) && pb.has(c));
   const left = codes.filter((c) => !used.includes(c)).map((c) => dep.get(c)!.area);
-  if (used.length < 3) throw new DataError(`too few authorities with ${label(measure)} in ${from} and ${to} to split into thirds`);
+  if (used.length < 3) throw new DataError(`too few authorities with ${label(deprivation)}, ${label(population)} and ${label(measure)} in ${from} and ${to} to split into thirds`);
   used.sort((x, y) => dep.get(y)!.value! - dep.get(x)!.value! || x.localeCompare(y));
   const names = ["most deprived third", "middle third", "least deprived third"];
   const thirds: Third[] = names.map((name, i) => {
