@@ -127,3 +127,10 @@ test("Briefing 3.4: private providers' share of the growth lies between DfE's na
   assert.match(r.explanation, /a share between 64\.2% and 90\.3%/);
   assert.equal((await row("hcl-3-4-private-growth")).verdict, "unverifiable");
 });
+
+test("NAO 1.29: 26,500 is the FTE at 30 September 2015 (SFR 07/2016), a reading that reproduces the figure, not the verdict", async () => {
+  const r = await row("nao-1-29-fte-2014-change");
+  assert.deepEqual([r.verdict, r.reason], ["unverifiable", "not-in-mirror"]);
+  assert.deepEqual(r.reading.reproducedBy, ["30 September 2015 instead of 2014 (SFR07_2016_UD.csv, SFR 07/2016 (February 2016))"]);
+  assert.match(r.explanation, /At 30 September 2015 the files give 26,500\.0 \(SFR07_2016_UD\.csv, SFR 07\/2016 \(February 2016\)\), and from there to 2017 the change is \+7\.53%/);
+});
