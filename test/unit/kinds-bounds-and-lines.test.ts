@@ -234,3 +234,23 @@ test("level/england with calendarYear: a measure whose years are calendar labels
   // without the flag "2019" is read as the financial year 2018-19, which the table does not have
   await assert.rejects(runKind("level", t, { measure: "childrensCentresClosedSince2010", year: "2019", role: "count" }), /no England figure/);
 });
+
+test("level/workforce with otherYear: a held census date as another reading of a year the files do not hold", async () => {
+  const sfr = "workforce-csww-2015-2016-sfr07-2016-ud";
+  const t = fixtureTables({ obs: [eng("fte", "2017", 28495.7, SRC.workforce2022, 817), eng("fte", "2015", 26500, sfr, 2)] });
+  const r = await runKind("level", t, { of: "workforce", measure: "fte", year: "2014", role: "from", changeTo: "2017", otherYear: "2015" });
+  assert.equal(r.verdict, "unverifiable");
+  assert.deepEqual(r.values, { from: null, pctChange: null });
+  assert.equal(r.alternatives!.length, 1);
+  assert.equal(r.alternatives![0].kind, "period");
+  assert.equal(r.alternatives![0].values.from, 26500);
+  near(r.alternatives![0].values.pctChange, (100 * (28495.7 - 26500)) / 26500);
+  assert.match(r.explanation, /At 30 September 2015 the files give 26,500\.0 .*from there to 2017 the change is \+7\.53%/);
+  // the other reading reproduces both stated figures, which the verdict lists but does not decide on
+  const stated = [sv({ written: "7.5%", unit: "percent", role: "pctChange" }), sv({ written: "26,500", unit: "count", role: "from" })];
+  const d = decideVerdict(stated, r);
+  assert.deepEqual([d.verdict, d.reason], ["unverifiable", "not-in-mirror"]);
+  assert.deepEqual(d.comparisons.map((c) => c.reproducedBy.length), [1, 1]);
+  const none = await runKind("level", t, { of: "workforce", measure: "fte", year: "2014", role: "from", changeTo: "2017" });
+  assert.equal(none.alternatives, undefined);
+});
