@@ -128,7 +128,7 @@ async function cmdRecheck(argv: string[]): Promise<number> {
   // a cold run of the whole ledger: the slowest spreadsheets are parsed in a worker at the same time
   if (!docs && !ids) prebuildWhenCold();
   const rows = await buildLedger({
-    claims, docs, ids,
+    claims, docs, ids, cache: true,
     onProgress: (done, total, id) => {
       if (!showProgress) return;
       const secs = ((Date.now() - t0) / 1000).toFixed(1);

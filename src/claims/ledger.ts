@@ -1,5 +1,9 @@
 import type { CheckResult, Claim, DocId, LedgerRow, Verdict } from "./types";
-import { MissingDataError, SuppressedError } from "../data/sources";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { loadSources, MissingDataError, sha256, SuppressedError, verifySource } from "../data/sources";
+import { cachedByKeyAsync, peekByKey } from "../data/cache";
+import { seedsDir, sourcesFile } from "../paths";
 import { VERDICTS } from "./types";
 import { loadClaims } from "./registry";
 import { CHECKS } from "./checks";
@@ -7,10 +11,10 @@ import { decideVerdict } from "./verdict";
 import { firstSentence, plainWords, writeExplanation } from "./explain";
 import { readingOf } from "./readings";
 import { fmtNumber } from "../format";
+import { realTables } from "./tables";
 
 /** Short names of the documents, for explanations. */
 export const DOC_NAMES: Record<DocId, string> = { nao: "the NAO report", pac: "the Committee's report", hcl: "the Commons Library briefing", govuk: "the NAO summary page", cc: "Community Care" };
-import { realTables } from "./tables";
 
 export interface LedgerOptions {
   claims?: Claim[];
@@ -19,6 +23,13 @@ export interface LedgerOptions {
   /** Keep only ids equal to, or starting with, one of these (a trailing * is allowed). */
   ids?: string[];
   onProgress?: (done: number, total: number, id: string) => void;
+  /**
+   * Keep the whole ledger under the cache folder, keyed by everything it is computed from: the
+   * claims, the documents' text, the data manifest and the code of the checks (a warm run that
+   * changed none of them reads it back; the official files are still verified against the manifest).
+   * Only a run of every claim is stored; a filtered run reads the stored ledger when there is one.
+   */
+  cache?: boolean;
 }
 
 /** Claims kept by the --doc and --id filters. */
@@ -106,10 +117,35 @@ export function rowOf(c: Claim, res: CheckResult): LedgerRow {
   };
 }
 
+/** A hash of the documents' text and of the data manifest: the inputs of the checks besides the claims and the tables. */
+function inputsHash(): string {
+  const parts: string[] = [];
+  const seeds = seedsDir();
+  if (fs.existsSync(seeds)) for (const f of fs.readdirSync(seeds).sort()) if (f.endsWith(".txt")) parts.push(`${f}\0${sha256(fs.readFileSync(path.join(seeds, f)))}`);
+  parts.push(`sources.json\0${sha256(fs.readFileSync(sourcesFile()))}`);
+  return sha256(parts.join("\n"));
+}
+
 /** Runs every selected claim's check, in registry order. */
 export async function buildLedger(opts: LedgerOptions = {}): Promise<LedgerRow[]> {
   const all = opts.claims ?? loadClaims({ checkNames: Object.keys(CHECKS) });
   const claims = selectClaims(all, opts.docs, opts.ids);
+  if (!opts.cache) return runClaims(claims, all, opts);
+  const key = sha256(JSON.stringify({ claims: all, inputs: inputsHash() }));
+  const keep = new Set(claims.map((c) => c.id));
+  const stored = peekByKey<LedgerRow[]>("ledger", key, __filename);
+  if (stored) {
+    // the ledger was computed from these files: they must still be the manifest's
+    for (const s of loadSources()) verifySource(s);
+    opts.onProgress?.(claims.length, claims.length, "");
+    return stored.filter((r) => keep.has(r.id));
+  }
+  // a filtered run computes only its claims; a run of every claim is stored
+  if (claims.length < all.length) return runClaims(claims, all, opts);
+  return cachedByKeyAsync("ledger", key, () => runClaims(all, all, opts), __filename);
+}
+
+async function runClaims(claims: Claim[], all: Claim[], opts: LedgerOptions): Promise<LedgerRow[]> {
   const rows: LedgerRow[] = [];
   for (let i = 0; i < claims.length; i++) {
     opts.onProgress?.(i, claims.length, claims[i].id);

@@ -563,6 +563,27 @@ function pruneOthers(name: string, keep: string): void {
   }
 }
 
+/** The file and full key of a keyed result: its name, its input key and the code computing it. */
+function keyedEntry(name: string, key: string, caller: string | undefined): { file: string; full: string } {
+  const full = sha256(JSON.stringify({ name, key, code: codeHash(caller ?? callerFile()) }));
+  return { file: path.join(cacheDir(), `${name}-${full.slice(0, 24)}.json`), full };
+}
+
+/** A keyed result's stored value, if sound (a damaged entry is reported and left to be recomputed). */
+function readKeyed<T>(name: string, e: { file: string; full: string }, quiet = false): T | undefined {
+  if (process.env.CSC_NO_CACHE === "1") return undefined;
+  const hit = load<T>(e.file, e.full);
+  if (hit.ok) {
+    cacheStats.hits++;
+    return hit.data;
+  }
+  if (hit.why && !quiet) {
+    cacheStats.rebuiltDamaged++;
+    warn(`the cached ${name} result (${relative(e.file)}) is not used: ${hit.why}; computing it again`);
+  }
+  return undefined;
+}
+
 /**
  * A result computed from inputs it is keyed by (the whole input, serialised as `key`), stored under
  * the cache folder: for deterministic but slow computations (permutation tests, model fits) that
@@ -571,22 +592,34 @@ function pruneOthers(name: string, keep: string): void {
  * entry is recomputed, and that is reported.
  */
 export function cachedByKey<T>(name: string, key: string, compute: () => T): T {
-  const full = sha256(JSON.stringify({ name, key, code: codeHash() }));
-  const file = path.join(cacheDir(), `${name}-${full.slice(0, 24)}.json`);
-  if (process.env.CSC_NO_CACHE !== "1") {
-    const hit = load<T>(file, full);
-    if (hit.ok) {
-      cacheStats.hits++;
-      return hit.data;
-    }
-    if (hit.why) {
-      cacheStats.rebuiltDamaged++;
-      warn(`the cached ${name} result (${relative(file)}) is not used: ${hit.why}; computing it again`);
-    }
-  }
+  const e = keyedEntry(name, key, undefined);
+  const stored = readKeyed<T>(name, e);
+  if (stored !== undefined) return stored;
   const data = compute();
-  store(file, name, full, data);
+  store(e.file, name, e.full, data);
   return data;
+}
+
+/**
+ * `cachedByKey` for a computation that is asynchronous. `caller` is the module whose code (with every
+ * project module it imports) is hashed into the key: the code that computes the result. Older entries
+ * of the same name are removed.
+ */
+export async function cachedByKeyAsync<T>(name: string, key: string, compute: () => Promise<T>, caller?: string): Promise<T> {
+  const e = keyedEntry(name, key, caller);
+  const stored = readKeyed<T>(name, e);
+  if (stored !== undefined) return stored;
+  const data = await compute();
+  if (process.env.CSC_NO_CACHE !== "1") {
+    store(e.file, name, e.full, data);
+    pruneOthers(name, e.file);
+  }
+  return data;
+}
+
+/** The stored result of `cachedByKeyAsync` for this name, key and code, if there is a sound one. */
+export function peekByKey<T>(name: string, key: string, caller?: string): T | undefined {
+  return readKeyed<T>(name, keyedEntry(name, key, caller), true);
 }
 
 /** Removes every cached table. */

@@ -105,6 +105,13 @@ test("change/money: a budget line between two years, the part another line accou
   const as = await runKind("change", t, { of: "money", table: "ra", measure: "csBudget", from: "2017-18", to: "2018-19", as: { budgetTo: "to", budgetFrom: "from" } });
   near(as.values.budgetTo, 8.54);
   near(as.values.budgetFrom, 8);
+  // another definition of the same spending (claBudget standing in for a gross line): its level and change as an alternative
+  const o = await runKind("change", t, { of: "money", table: "ra", measure: "csBudget", from: "2017-18", to: "2018-19", other: "claBudget", otherLabel: "the other line" });
+  assert.equal(o.alternatives!.length, 1);
+  assert.equal(o.alternatives![0].label, "the other line instead");
+  near(o.alternatives![0].values.pctChange!, 7.5);
+  near(o.alternatives![0].values.level!, 4.3);
+  assert.match(o.explanation, /The other line: £4,000\.0 million for 2017-18 and £4,300\.0 million for 2018-19 \(\+7\.50%\)\./);
 });
 
 test("change/workforce: from the earliest release with the measure; a later release that differs is a revision", async () => {

@@ -383,10 +383,14 @@ const workforce: Kind = (t, p) => {
  * national file with revisions), params.measure, from, to. Roles `from`, `to`, `level` (£ billion),
  * `increase` (£ million), `pctChange`. params.net (a measure): the same line net of income as a
  * "definition" alternative of the level; params.sumOfLas: the sum of the LA rows as an alternative;
+ * params.other (a measure, with params.otherLabel): another definition of the same spending (gross
+ * for net), given as an alternative reading of the level and the change.
  * params.part (a measure): the part of the increase that line accounts for; params.outturn (an RO3
  * measure): what was spent in the same years, against the budget. RA has no total line before
  * 2012-13: its total is then the sum of the children's lines.
  */
+const cap = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
+
 const money: Kind = (t, p) => {
   const table = p.oneOf("table", ["ra", "s251"] as const, "ra");
   const measure = p.str("measure");
@@ -430,14 +434,17 @@ const money: Kind = (t, p) => {
     alternatives.push({ label: `sum of the upper-tier LA rows (${fm(laInc)})`, kind: "definition", values: { increase: mn(laInc), pctChange: percentChange(sumLa(from), sumLa(to)) } });
     sentences.push(`Summed over the upper-tier LA rows the increase is ${fm(laInc)}.`);
   }
-  const netMeasure = p.opt("net");
-  if (netMeasure) {
-    const net = tab.filter({ measure: netMeasure, year: to, level: "national", ...(src ? { src } : {}) })[0];
-    const netP = net ? pounds(net) : null;
-    if (net && netP !== null) {
-      used.push(net);
-      alternatives.push({ label: `net current expenditure ${to}`, kind: "definition", values: { level: bn(netP) } });
-      sentences.push(`Net of income it was ${fm(netP)} in ${to}.`);
+  // another definition of the same spending (gross for net, say): the same change on its line
+  const other = p.opt("other");
+  if (other) {
+    const oa = tab.filter({ measure: other, year: from, level: "national", ...(src ? { src } : {}) })[0];
+    const ob = tab.filter({ measure: other, year: to, level: "national", ...(src ? { src } : {}) })[0];
+    if (oa && ob && oa.value !== null && ob.value !== null) {
+      used.push(oa, ob);
+      const otherLabel = p.opt("otherLabel", label(other));
+      const opct = percentChange(pounds(oa), pounds(ob));
+      alternatives.push({ label: `${otherLabel} instead`, kind: "definition", values: { from: bn(pounds(oa)), to: bn(pounds(ob)), level: bn(pounds(ob)), increase: mn(pounds(ob) - pounds(oa)), pctChange: opct } });
+      sentences.push(`${cap(otherLabel)}: ${fm(pounds(oa))} for ${from} and ${fm(pounds(ob))} for ${to} (${fmtPercent(opct, 2, true)}).`);
     }
   }
   return {
