@@ -92,9 +92,17 @@ export function firstSentence(stated: StatedValue[], d: Decision, extra: { prima
       break;
     }
     case "consistent":
+      if (d.boundBy) {
+        s = `Consistent with the data, which bound the figure but cannot establish it: the stated ${list(stated.map((x) => x.written))} ${stated.length === 1 ? "lies" : "lie"} within what they allow (from ${plainWords(d.boundBy)}).`;
+        break;
+      }
       s = `Consistent with the document's own numbers: stated ${all(() => true)} computed from them${cs.some((c) => c.match === "shown-rounding") ? ", allowing for the rounding of the printed figures" : ""}.`;
       break;
     case "inconsistent":
+      if (d.boundBy) {
+        s = `Inconsistent with the data, which bound the figure but cannot establish it: they give ${list(cs.filter((c) => c.match !== "exact" && c.match !== "shown-rounding").map((c) => dataFigure(stated[cs.indexOf(c)], c.recomputed)))}, not the stated ${list(cs.filter((c) => c.match !== "exact" && c.match !== "shown-rounding").map((c) => stated[cs.indexOf(c)].written))} (from ${plainWords(d.boundBy)}).`;
+        break;
+      }
       s = `Inconsistent: the document's own numbers give ${list(cs.filter((c) => c.match !== "exact" && c.match !== "shown-rounding").map((c) => dataFigure(stated[cs.indexOf(c)], c.recomputed)))}, not the stated ${list(cs.filter((c) => c.match !== "exact" && c.match !== "shown-rounding").map((c) => stated[cs.indexOf(c)].written))}.`;
       break;
     case "misquoted":

@@ -170,6 +170,12 @@ export interface CheckResult {
    * OTHER numbers imply (basis `document`), so the verdict is `consistent` or `inconsistent`.
    */
   internal?: boolean;
+  /**
+   * Set when the data can bound the figure but not establish it (publication dates that bound the
+   * inspection dates, a secondary transcription of an official series): the verdict is `consistent` or
+   * `inconsistent` with basis `data`, never `confirmed`. The text says what bounds it.
+   */
+  boundOnly?: string;
 }
 
 /** One row of the ledger (contract). */

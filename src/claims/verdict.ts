@@ -1,4 +1,5 @@
 import type { Alternative, Basis, CheckResult, Claim, ReadingDecl, StatedValue, UnverifiableReason, Verdict } from "./types";
+import { isSecondary } from "../data/sources";
 
 /**
  * The verdict policy: one place that turns a check's values into a verdict (rules in README.md,
@@ -141,11 +142,34 @@ export interface Decision {
   basis: Basis;
   reason?: UnverifiableReason;
   comparisons: Comparison[];
+  /** For `consistent` and `inconsistent` on basis `data`: what bounds the figure without establishing it. */
+  boundBy?: string;
 }
 
 /** Whether evidence comes from an official file (not from a document's own text). */
 export function isFileEvidence(e: { source: string }): boolean {
   return !e.source.startsWith("document:");
+}
+
+/**
+ * What bounds a figure without establishing it: the check's own statement (res.boundOnly), or, when
+ * every file the evidence cites is a secondary transcription (its manifest vintage begins "secondary"),
+ * that transcription. Undefined when the data can establish the figure.
+ */
+export function boundOf(res: Pick<CheckResult, "boundOnly" | "evidence">): string | undefined {
+  if (res.boundOnly) return res.boundOnly;
+  const files = res.evidence.filter(isFileEvidence);
+  const secondary = (id: string) => {
+    try {
+      return isSecondary(id);
+    } catch {
+      return false; // a source not in the manifest (a fixture) is not known to be secondary
+    }
+  };
+  if (files.length && files.every((e) => secondary(e.source))) {
+    return `a secondary transcription (${[...new Set(files.map((e) => e.source))].join(", ")}), which can support a figure but not confirm it`;
+  }
+  return undefined;
 }
 
 /**
@@ -159,6 +183,8 @@ export function isFileEvidence(e: { source: string }): boolean {
  *    another held release published; otherwise, when the release the document used is not held,
  *    `unverifiable` (vintage-not-held); else `differs`. A value the data cannot give makes the claim
  *    `unverifiable` (not-in-mirror). `confirmed`, `rounding` and `revised` need evidence from a file.
+ *    Data that only bound the figure (res.boundOnly, or only secondary transcriptions among the files)
+ *    give `consistent` or `inconsistent` instead, with basis `data`.
  */
 export function decideVerdict(stated: StatedValue[], res: CheckResult, decl?: ReadingDecl): Decision {
   const comparisons = stated.map((sv) => compareValue(sv, res));
@@ -178,6 +204,13 @@ export function decideVerdict(stated: StatedValue[], res: CheckResult, decl?: Re
     return { verdict: wrong || any("shown-rounding") ? "misquoted" : "confirmed", basis, comparisons };
   }
   const fileEvidence = res.evidence.some(isFileEvidence);
+  const bound = boundOf(res);
+  if (bound) {
+    // data that bound the figure without establishing it: consistent or inconsistent, never confirmed
+    if (wrong) return { verdict: "inconsistent", basis, comparisons, boundBy: bound };
+    if (any("missing") || !fileEvidence) return { verdict: "unverifiable", basis, reason: "not-in-mirror", comparisons };
+    return { verdict: "consistent", basis, comparisons, boundBy: bound };
+  }
   if (any("differs") || any("reading")) {
     if (decl?.dataNotHeld) return { verdict: "unverifiable", basis, reason: "not-in-mirror", comparisons };
     if (decl?.releaseNotHeld) return { verdict: "unverifiable", basis, reason: "vintage-not-held", comparisons };

@@ -21,7 +21,9 @@ import type { Kind, KindResult, Params } from "./types";
  * - complement: each of params.roles is 100 minus the corresponding input;
  * - rate: 100 × Σ params.numerator / Σ params.denominator (params.definition names it;
  *   params.otherDenominator, params.otherDefinition another reading);
- * - count: how many of params.inputs pass params.test ("eq:0", "gt:39", "lt:50").
+ * - count: how many of params.inputs pass params.test ("eq:0", "gt:39", "lt:50");
+ * - rank: the place of the first of params.inputs among all of them, largest first (1 = the largest;
+ *   "followed by" is place 2); entries equal to it share its place.
  */
 
 /** Pounds per unit of a stated money value, so £ million and £ billion can be combined. */
@@ -174,6 +176,24 @@ function count(p: Params, c: ClaimContext): KindResult {
   };
 }
 
+/** The place of the first input among all the inputs (a table's rows), largest first. */
+function rank(p: Params, c: ClaimContext): KindResult {
+  const role = p.opt("role", "rank");
+  const got = p.list("inputs").map((r) => docNumber(c, r));
+  if (got.length < 2) throw p.error("a rank needs the entry and at least one other entry to rank it among");
+  const [entry] = got;
+  const place = 1 + got.filter((g) => g.value > entry.value).length;
+  const ordered = [...got].sort((a, b) => b.value - a.value);
+  const name = (g: DocNumber) => `${g.written} (${g.claim.location}${g.claim.id === entry.claim.id ? ", the entry ranked" : ""})`;
+  return {
+    values: { [role]: place },
+    evidence: documentEvidence(c, got.map((g) => g.ref), got, "internal consistency: the place of an entry among the document's own table rows"),
+    explanation: `From the document's own table, largest first: ${ordered.map(name).join(", ")}. The entry ${entry.written} is in place ${place} of ${got.length}.`,
+    internal: true,
+    facts: { ...inputFacts(c, got), result: fact(place, `place of ${entry.written} among ${got.length} entries, largest first`, { unit: "count" }) },
+  };
+}
+
 /** Kind `arithmetic`. */
 export const arithmeticKind: Kind = (_t, p, c) => {
   const name = p.str("relation");
@@ -181,5 +201,6 @@ export const arithmeticKind: Kind = (_t, p, c) => {
   if (name === "complement") return complement(p, c);
   if (name === "rate") return rate(p, c);
   if (name === "count") return count(p, c);
-  throw p.error(`unknown relation "${name}" (${[...Object.keys(RELATIONS), "complement", "rate", "count"].join(", ")})`);
+  if (name === "rank") return rank(p, c);
+  throw p.error(`unknown relation "${name}" (${[...Object.keys(RELATIONS), "complement", "rate", "count", "rank"].join(", ")})`);
 };

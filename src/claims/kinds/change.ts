@@ -10,6 +10,7 @@ import { fmtNumber, fmtPercent, fmtRate } from "../../format";
 import type { Tables } from "../tables";
 import { fact, obsFact, type Facts } from "./facts";
 import { byFamily, type Kind, type KindResult, type Params } from "./types";
+import { deprivationThirdsKind } from "./deprivation-thirds";
 import {
   allEngland, at31March, bn, change, fb, fileLabel, fileLabelParen, firstPublished, fm, fyParam, label, mn, pctChangeTolerance, pickEngland,
   populationGrowth, pounds, roundingOf, tryEngland,
@@ -707,6 +708,6 @@ const longRun: Kind = (t, p) => {
 };
 
 /** Kind `change`. */
-export const changeKind: Kind = byFamily("change", { england, factors, sum, workforce, money, s251Line, serviceLines, longRun });
+export const changeKind: Kind = byFamily("change", { england, factors, sum, workforce, money, s251Line, serviceLines, longRun, deprivationThirds: deprivationThirdsKind });
 
 export type { KindResult };

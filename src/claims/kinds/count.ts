@@ -7,7 +7,9 @@ import { sharePercent } from "../../stats/change";
 import { fmtNumber, fmtPercent } from "../../format";
 import { ofstedAuthoritiesIn } from "../tables";
 import { fact, type Facts } from "./facts";
+import { lineBreaks } from "./line-structure";
 import { byFamily, type Kind } from "./types";
+import { overspentEveryYear } from "./overspent-areas";
 import { englandSeries, fileLabelParen, fm, label, mn, pounds } from "./lookup";
 import { gradeShares } from "./authorities";
 import { overspendEvidence, overspendSentence, overspendYear, s251AgainstBudget } from "./spending";
@@ -231,4 +233,4 @@ const falls: Kind = (t, p) => {
 };
 
 /** Kind `count`. */
-export const countKind: Kind = byFamily("count", { ofsted, ofstedFirst, overspend, laRows, falls });
+export const countKind: Kind = byFamily("count", { ofsted, ofstedFirst, overspend, laRows, falls, overspentEveryYear, lineBreaks });

@@ -10,7 +10,9 @@ import { percentChange, ratePer10k } from "../../stats/change";
 import { fmtNumber, fmtPercent } from "../../format";
 import type { Tables } from "../tables";
 import { fact, obsFact, type Facts } from "./facts";
+import { lineEntry } from "./line-structure";
 import { byFamily, type Kind, type Params } from "./types";
+import { inspectionPeriod } from "./inspection-period";
 import {
   allEngland, at31March, bn, cellObs, englandCell, fb, fileLabel, fileLabelParen, firstPublished, fm, fyParam, label, nationalRow, pickEngland,
   pounds, sumOf,
@@ -22,7 +24,8 @@ import { deflator, englandCsSpend, laRevisions, realTermsOf, s251Original, s251R
  * vintage and definition that exists beside it. Families (params.of):
  * - `england` (default): an England count or rate from the children-in-need, looked-after and
  *   population files;
- * - `workforce`: the social-work workforce at 30 September;
+ * - `workforce`: the social-work workforce at 30 September (params.otherYear: a held census date given
+ *   as another reading when params.year is not held);
  * - `ro3`: children's social care spending (MHCLG RO3), cash or in the prices of another year;
  * - `placements`: children looked after in a group of placements at 31 March 2010 and 2020.
  */
@@ -39,7 +42,8 @@ import { deflator, englandCsSpend, laRevisions, realTermsOf, s251Original, s251R
  */
 const england: Kind = (t, p) => {
   const measure = p.str("measure");
-  const year = fyParam(p.str("year"));
+  // params.calendarYear: the measure's years are calendar labels ("2019" for 12 March 2019), not financial years
+  const year = p.flag("calendarYear") ? p.str("year") : fyParam(p.str("year"));
   const role = p.opt("role", "level");
   const first = p.opt("vintage") === "first";
   const o = first ? firstPublished(t, measure, year) : pickEngland(t, measure, year, p.optList("prefer"));
@@ -91,7 +95,7 @@ export function workforceCoverage(t: Tables, measure: string): { first: string; 
   return { first: ys[0], last: ys[ys.length - 1] };
 }
 
-export const WORKFORCE_NOT_IN_MIRROR = `DfE's statistical first release "Children's social work workforce" (data at 30 September, published each February; the 2013 to 2016 releases and their national tables), which is not in the mirror`;
+export const WORKFORCE_NOT_IN_MIRROR = `DfE's statistical first release "Children's social work workforce" (data at 30 September, published each February; the 2013 and 2014 releases and their national tables), which is not in the mirror`;
 
 /**
  * An England workforce figure at 30 September of a year (params.measure: fte, vacancyRate,
@@ -116,11 +120,24 @@ const workforce: Kind = (t, p) => {
     const ctx = byVintage(t, measure, ctxYear);
     const sentences = [`The workforce files in the mirror cover 30 September ${cov.first} to ${cov.last}; there is no England ${label(measure)} for 30 September ${year} in them.`];
     if (ctx.length) sentences.push(`At 30 September ${ctxYear} the files give ${ctx.map((o) => `${fmt(o.value)} (${fileLabel(o.src)})`).join("; ")}${changeTo ? `, the end point of the change, which cannot be computed without the ${year} figure` : ""}.`);
+    // params.otherYear: another census date the files do hold, given as another reading (period)
+    const otherYear = p.opt("otherYear");
+    const other = otherYear ? t.workforce().filter({ measure, year: otherYear, level: "national" }).filter((o) => o.value !== null) : [];
+    const alternatives: Alternative[] = [];
+    if (other.length) {
+      const o = other[0];
+      const end = changeTo ? ctx.find((e) => e.src === o.src) ?? ctx[0] : undefined;
+      const pct = end ? percentChange(num(o), num(end)) : null;
+      alternatives.push({ label: `30 September ${otherYear} instead of ${year} (${fileLabel(o.src)})`, kind: "period", values: { [role]: o.value, ...(changeTo ? { pctChange: pct } : {}) } });
+      sentences.push(`At 30 September ${otherYear} the files give ${fmt(o.value)} (${fileLabel(o.src)})${pct !== null ? `, and from there to ${changeTo} the change is ${fmtPercent(pct, 2, true)}` : ""}.`);
+      ctx.push(o);
+    }
     sentences.push(`What would settle it: ${WORKFORCE_NOT_IN_MIRROR}.`);
     return {
       values,
       evidence: ctx.length ? evidenceFor(ctx, `context only: the files have no figure for ${year}`) : [],
       explanation: sentences.join(" "),
+      ...(alternatives.length ? { alternatives } : {}),
       verdict: "unverifiable",
       facts: { value: fact(null, `${label(measure)}: not in the files`, { period: `30 September ${year}` }), ...(ctx[0] ? { context: obsFact(ctx[0], label(measure)) } : {}) },
     };
@@ -382,4 +399,4 @@ const placements: Kind = (t, p) => {
 };
 
 /** Kind `level`. */
-export const levelKind: Kind = byFamily("level", { england, workforce, ro3, placements });
+export const levelKind: Kind = byFamily("level", { england, workforce, ro3, placements, inspectionPeriod, lineEntry });

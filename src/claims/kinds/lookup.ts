@@ -28,6 +28,12 @@ export const MEASURE_LABELS: Record<string, string> = {
   episodesWithFactors: "episodes with factors identified at the end of assessment",
   population0to17: "population aged 0-17",
   population0to18: "population aged 0-18",
+  primaryNeedAbuseNeglect: "children in need at 31 March whose primary need is abuse or neglect",
+  primaryNeedAll: "children in need at 31 March, every primary need",
+  careApplications: "care applications (Cafcass)",
+  childrensCentresClosedSince2010: "children's centres closed since April 2010",
+  imdScore: "the IMD 2015 average score",
+  idaciScore: "the IDACI 2015 score",
 };
 
 export const label = (m: string) => MEASURE_LABELS[m] ?? CLA_LABELS[m] ?? WORKFORCE_LABELS[m] ?? m;

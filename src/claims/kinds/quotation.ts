@@ -4,7 +4,7 @@ import { DOC_FILES, DOC_TITLES } from "../registry";
 import type { DocId } from "../types";
 import { parseWritten } from "../written";
 import { fact } from "./facts";
-import type { Kind } from "./types";
+import type { Kind, KindResult } from "./types";
 
 /**
  * Kind `quotation`: a figure one document attributes to another ("according to the NAO … 50%"),
@@ -14,6 +14,9 @@ import type { Kind } from "./types";
  *   dashes are compared loosely, so a passage pasted from the text matches);
  * - index: which number of the passage is the figure, when it holds several (1-based, default 1);
  * - role: the role the figure answers (default "value"), or roles: several roles it answers.
+ * - phrase: instead of a number, words the citing document attributes ("no link"): the value is 1 when
+ *   the cited passage says them (folded and compared without regard to case), 0 when it does not; the
+ *   claim states the attribution as 1 ("the cited document says it").
  * The value is the number the cited document prints (a percentage in per cent, money in the unit it
  * is written in); the evidence points at the cited document, its line and the passage. A passage
  * that is not in the cited document is an error: the registry is wrong, not the document.
@@ -53,7 +56,7 @@ export function findPassage(text: string, passage: string): { line: number } | n
   return null;
 }
 
-export const quotationKind: Kind = (t, p) => {
+export const quotationKind: Kind = (t, p): KindResult => {
   const doc = p.str("cites") as DocId;
   if (!(doc in DOC_FILES)) throw p.error(`parameter "cites" must name a document (${Object.keys(DOC_FILES).join(", ")})`);
   const passage = p.str("passage");
@@ -62,6 +65,24 @@ export const quotationKind: Kind = (t, p) => {
   const file = `seeds/${DOC_FILES[doc]}`;
   const where = findPassage(t.document(doc), passage);
   if (!where) throw new DataError(`${file}: the passage "${passage}" is not in ${DOC_TITLES[doc]}`, file);
+  const phrase = p.opt("phrase");
+  if (phrase !== undefined) {
+    const says = foldText(passage).toLowerCase().includes(foldText(phrase).toLowerCase());
+    return {
+      values: Object.fromEntries(roles.map((r) => [r, says ? 1 : 0])),
+      basis: "cited",
+      evidence: [{
+        source: `document:${doc}`,
+        file,
+        rows: [`line ${where.line}`],
+        columns: ["the cited document's text"],
+        values: { passage: foldText(passage), phrase },
+        note: "the words as the cited document prints them",
+      }],
+      explanation: `${DOC_TITLES[doc]} writes (line ${where.line}): "${foldText(passage)}" — ${says ? `it says "${phrase}"` : `it does not say "${phrase}"`}.`,
+      facts: { says: fact(says ? 1 : 0, `whether ${DOC_TITLES[doc]} says "${phrase}" (1 yes, 0 no)`, { source: `document:${doc}` }) },
+    };
+  }
   const nums = numbersIn(foldText(passage));
   const n = nums[index - 1];
   if (!n) throw p.error(`the passage has ${nums.length} number${nums.length === 1 ? "" : "s"}, not a number ${index}`);

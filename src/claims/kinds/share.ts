@@ -99,7 +99,9 @@ function sfrClaEngland(t: Tables, year: string, column: string): Obs {
  * that placements with params.providers (SSDA903 provider columns of the SFR files, e.g. CLA_Priv)
  * account for (role `share`, per cent), with params.altProviders as another reading. A document whose
  * figure comes from another body's own classification of providers cannot be checked with these
- * columns: params.settle names what would settle it, and the verdict is `unverifiable`.
+ * columns: params.settle names what would settle it, and the verdict is `unverifiable`. With
+ * params.bound, the two definitions bound the share instead (at least params.providers, at most
+ * params.altProviders): the verdict is then `consistent` or `inconsistent` with the bound.
  */
 const growth: Kind = (t, p) => {
   const from = p.str("from");
@@ -126,6 +128,25 @@ const growth: Kind = (t, p) => {
     alternatives.push({ label: `placements with ${providers(alt)}`, kind: "definition", values: { share: s2 } });
     sentences.push(`With ${providers(alt)}: up ${fmtNumber(g(aa, ab))}, ${fmtPercent(s2, 1)} of the growth.`);
   }
+  const facts = {
+    growth: fact(grown, "growth in children looked after at 31 March", { period: `${from} to ${to}`, area: "England", source: tb.src, unit: "count" }),
+    partGrowth: fact(g(pa, pb), `growth in placements with ${providers(cols)}`, { period: `${from} to ${to}`, area: "England", source: tb.src, unit: "count" }),
+    share: fact(share, "share of the growth", { unit: "percent" }),
+  };
+  if (p.flag("bound") && alt.length) {
+    // DfE's classification bounds the document's: its share lies between the narrow and the wide definition
+    const wide = alternatives[0].values.share!;
+    const [lo, hi] = [Math.min(share, wide), Math.max(share, wide)];
+    sentences.push(`A classification of private provision that counts at least the placements with ${providers(cols)} and at most those with ${providers(alt)} gives a share between ${fmtPercent(lo, 1)} and ${fmtPercent(hi, 1)}.`);
+    return {
+      values: { share: (lo + hi) / 2 },
+      dataTolerance: { share: (hi - lo) / 2 },
+      boundOnly: `DfE's classification of placement providers, which bounds the share (at least ${providers(cols)}, at most ${providers(alt)}) but does not give the document's classification`,
+      evidence: evidenceFor(used),
+      explanation: sentences.join(" "),
+      facts: { ...facts, wideShare: fact(wide, `share of the growth with ${providers(alt)}`, { unit: "percent" }) },
+    };
+  }
   sentences.push(`What would settle it: ${p.opt("settle", "the classification of providers behind the document's figure")}.`);
   return {
     values: { share },
@@ -133,11 +154,7 @@ const growth: Kind = (t, p) => {
     explanation: sentences.join(" "),
     alternatives,
     verdict: "unverifiable",
-    facts: {
-      growth: fact(grown, "growth in children looked after at 31 March", { period: `${from} to ${to}`, area: "England", source: tb.src, unit: "count" }),
-      partGrowth: fact(g(pa, pb), `growth in placements with ${providers(cols)}`, { period: `${from} to ${to}`, area: "England", source: tb.src, unit: "count" }),
-      share: fact(share, "share of the growth", { unit: "percent" }),
-    },
+    facts,
   };
 };
 

@@ -3,6 +3,7 @@ import { UNVERIFIABLE_REASONS } from "../types";
 import { ofstedEvidence, type Judgement } from "../../data/tidy/ofsted";
 import { ofstedAuthoritiesIn } from "../tables";
 import { fact, type Facts } from "./facts";
+import { fmtNumber } from "../../format";
 import type { Kind } from "./types";
 import { gradedAuthorities } from "./authorities";
 
@@ -12,8 +13,19 @@ import { gradedAuthorities } from "./authorities";
  * explanation says why (params.why) and what would settle it (params.settle, or the source of a
  * method statement); params.context shows what the data that exists says around it:
  * - "inadequateAt:yyyy-mm-dd": the authorities whose latest Ofsted judgement then was Inadequate;
- * - "firstSifDates": the span of the first single-inspection-framework publication dates.
+ * - "firstSifDates": the span of the first single-inspection-framework publication dates;
+ * - "leaversWithinFiveYears": the share of social workers leaving in the year who had served under
+ *   five years, from the one workforce release here that tabulates leavers by time in service
+ *   (SFR 08/2017, 30 September 2016, England row).
  */
+
+/** The workforce release that tabulates leavers by time in service, and its columns (FTE, per cent). */
+export const LEAVERS_BY_SERVICE = {
+  source: "workforce-csww-2015-2016-sfr08-2017-ud",
+  year: "2016",
+  under2: "B2aa_FTE_Percentage_Time in Service Leavers_2016_<2",
+  twoToFive: "B2ab_FTE_Percentage_Time in Service Leavers_2016_2_to_5",
+};
 export const unverifiableKind: Kind = (t, p) => {
   const because = p.opt("because");
   if (!because || !(UNVERIFIABLE_REASONS as readonly string[]).includes(because)) {
@@ -38,6 +50,15 @@ export const unverifiableKind: Kind = (t, p) => {
     s.push(`The file gives only publication dates: the first SIF reports of all 152 authorities were published between ${dates[0]} and ${dates[dates.length - 1]}, consistent with inspections from late 2013 to autumn 2017, but the inspection dates themselves are not in it.`);
     evidence = [ofstedEvidence(las.map((a) => ({ a, j: a.judgements.find((j) => j.kind === "firstSif") })), "context only: publication dates")];
     facts = { firstPublished: fact(null, `first SIF report published ${dates[0]} (a date, not an inspection date)`), lastPublished: fact(null, `last first SIF report published ${dates[dates.length - 1]}`) };
+  } else if (context === "leaversWithinFiveYears") {
+    const L = LEAVERS_BY_SERVICE;
+    const raw = t.raw(L.source);
+    const r = raw.oneRow("England", (i) => raw.text(i, "Country_name") === "England" && raw.text(i, "LA_name") === "" && raw.text(i, "Region_name") === "");
+    const a = raw.number(r, L.under2);
+    const b = raw.number(r, L.twoToFive);
+    s.push(`The mirror holds leavers by time in service for one year only: at 30 September 2016, ${fmtNumber(a, 1)}% of the FTE social workers who left their authority in the year had served under two years and ${fmtNumber(b, 1)}% two to five years, ${fmtNumber(a + b, 1)}% under five years in all (${raw.source.file}, row ${raw.rowNumbers[r]}). The 2015 release here does not tabulate leavers by time in service, and the 2017 release is not held, so the trend from 2015 cannot be drawn.`);
+    evidence = [{ source: raw.source.id, file: raw.source.file, rows: [`row ${raw.rowNumbers[r]} (England)`], columns: [L.under2, L.twoToFive], values: { under2: a, twoToFive: b }, note: "context only: one year of leavers by time in service" }];
+    facts = { leaversUnderFive2016: fact(a + b, "FTE leavers who had served under five years, per cent (context, not the claim)", { period: "30 September 2016", unit: "percent", source: raw.source.id }) };
   } else if (context) throw p.error(`unknown context "${context}"`);
   s.push(`${because === "method-statement" ? "Source" : "What would settle it"}: ${settle}.`);
   return { values: {}, evidence, explanation: s.join(" "), verdict: "unverifiable", reason: because as UnverifiableReason, basis: "data", facts };

@@ -9,6 +9,7 @@ import { primaryNeedTable, isPrimaryNeedMeasure } from "./primary-need";
 import { careApplicationsTable, CARE_APPLICATIONS_MEASURES } from "./care-applications";
 import { childrensCentresTable, CENTRES_MEASURES } from "./childrens-centres";
 import { laitTable, LAIT_TABLE_MEASURES } from "./lait";
+import { serviceTotalsTable, isServiceMeasure } from "./service-totals";
 
 /**
  * Which tidy table holds a measure. Tables are loaded (from the cache when possible) only when a
@@ -24,6 +25,7 @@ const TABLES: { measures: (m: string) => boolean; table: () => ObsTable }[] = [
   { measures: (m) => CARE_APPLICATIONS_MEASURES.includes(m), table: careApplicationsTable },
   { measures: (m) => CENTRES_MEASURES.includes(m), table: childrensCentresTable },
   { measures: (m) => LAIT_TABLE_MEASURES.includes(m), table: laitTable },
+  { measures: isServiceMeasure, table: serviceTotalsTable },
   { measures: () => true, table: cinTable },
 ];
 
