@@ -331,6 +331,9 @@ export function findGroups(rows: LedgerRow[]): QuantityGroup[] {
       for (let y = x + 1; y < statements.length; y++) {
         const a = statements[x];
         const b = statements[y];
+        // one statement checked two ways (the same words of the same document, two rows) is not a pair
+        const [ra, rb] = [rs[x], rs[y]];
+        if (ra.r.document === rb.r.document && ra.r.quote === rb.r.quote && ra.r.written[ra.i] === rb.r.written[rb.i]) continue;
         pairs++;
         if (a.unit !== b.unit) { incomparable++; continue; }
         const differences = differencesOf(a, b);
@@ -341,6 +344,7 @@ export function findGroups(rows: LedgerRow[]): QuantityGroup[] {
         differing.push({ quantity, a, b, within, differences, cause, because, fromData, dataA: dataOf(a, data), dataB: dataOf(b, data), inconsistentRow });
       }
     }
+    if (pairs === 0) continue; // one statement, checked by more than one row
     out.push({ quantity, statements, data, unit: primary?.unit ?? statements[0].unit, pairs, differing, incomparable });
   }
   return out.sort((a, b) => a.quantity.localeCompare(b.quantity));

@@ -4,8 +4,24 @@ import { disagreements, findGroups, inconsistencies, normalisePeriod, normaliseU
 import type { LedgerRow } from "../../src/claims/types";
 
 const row = (over: Partial<LedgerRow>): LedgerRow => ({
-  id: "x", document: "nao", location: "p", quote: "q", stated: [1323], recomputed: [1322.7], verdict: "confirmed", basis: "data", reading: { primary: "p", justification: "j", declared: "default" }, explanation: "", evidence: [],
+  id: "x", document: "nao", location: "p", quote: `the words of ${over.id ?? "x"}`, stated: [1323], recomputed: [1322.7], verdict: "confirmed", basis: "data", reading: { primary: "p", justification: "j", declared: "default" }, explanation: "", evidence: [],
   units: ["per10k"], roles: ["max"], written: ["1,323"], quantity: "cin-max", ...over,
+});
+
+test("one statement checked by two rows (the same words of one document) is not a pair with itself", () => {
+  const same = "Ninety-one percent of local authorities overspent";
+  const g = findGroups([
+    row({ id: "a", quote: same, quantity: "q1", stated: [91], written: ["91%"], units: ["percent"], recomputed: [87.5], verdict: "differs" }),
+    row({ id: "b", quote: same, quantity: "q1", stated: [91], written: ["91%"], units: ["percent"], recomputed: null, verdict: "unverifiable" }),
+  ]);
+  assert.deepEqual(g, []);
+  // the same figure in another document's words is a pair
+  const h = findGroups([
+    row({ id: "a", quote: same, quantity: "q1", stated: [91], written: ["91%"], units: ["percent"], recomputed: [87.5], verdict: "differs" }),
+    row({ id: "c", document: "cc", quote: same, quantity: "q1", stated: [91], written: ["91%"], units: ["percent"], recomputed: [87.5], verdict: "differs" }),
+  ]);
+  assert.equal(h.length, 1);
+  assert.equal(h[0].pairs, 1);
 });
 
 test("every pair of a quantity's statements is compared; the differing ones get the cause their readings give", () => {
