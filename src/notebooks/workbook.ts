@@ -57,6 +57,7 @@ export function obsRows(obs: Obs[]): Record<string, unknown>[] {
     laCode: o.laCode ?? null,
     value: o.value,
     marker: o.marker ?? null,
+    source: o.src,
     file: source(o.src).file,
     sheet: o.sheet ?? null,
     row: o.derivedFrom ?? o.row,
@@ -75,8 +76,8 @@ const frameOf = (name: ObsTableName) => (q: ObsQuery = {}): DataFrame => obsFram
 /**
  * Every tidy table as a danfo DataFrame, one row per value read from an official file: `measure`
  * (named as in the documents: referrals, cinEpisodes, s47Enquiries, cppStarts, claAt31March, …),
- * `year`, `level` (national, regional, la), `area`, `laCode`, `value`, `marker`, and `file`, `sheet`,
- * `row`, `column` saying where the value is. Give a filter to keep the frame small, e.g.
+ * `year`, `level` (national, regional, la), `area`, `laCode`, `value`, `marker`, and `source` (its id
+ * in data/sources.json), `file`, `sheet`, `row`, `column` saying where the value is. Give a filter to keep the frame small, e.g.
  * `tables.cin({ measure: "cinEpisodesRate", year: "2017-18", level: "la" })`.
  * `tables.byAuthority` puts several measures side by side, one row per authority.
  */
@@ -247,7 +248,7 @@ export async function compute(id: string, kind: string, params: Record<string, u
 export function values(id: string, r: CheckResult): void {
   const c = claimOf(id);
   const rows = c.stated.map((s) => ({ role: s.role, stated: s.written, computed: fmtRecomputed(r.values[s.role] ?? null, s.unit), exact: r.values[s.role] ?? null }));
-  show(htmlTable(rows, { caption: "Computed in this cell", columns: [{ key: "role", label: "" }, { key: "stated", label: "Stated", align: "right" }, { key: "computed", label: "Computed here", align: "right" }, { key: "exact", label: "Unrounded", align: "right", format: (v) => (typeof v === "number" ? fmtNumber(v, Number.isInteger(v) ? 0 : 4) : "–") }] }));
+  show(htmlTable(rows, { caption: "Computed in this cell", columns: [{ key: "role", label: "" }, { key: "stated", label: "Stated", align: "right" }, { key: "computed", label: "Computed here", align: "right" }, { key: "exact", label: "Unrounded", align: "right", format: (v) => (typeof v === "number" ? (Number.isInteger(v) ? fmtNumber(v, 0) : fmtNumber(v, 4).replace(/\.?0+$/, "")) : "–") }] }));
 }
 
 /** Whether two recomputed lists agree (to 1e-9 relative: the same arithmetic gives the same numbers). */
