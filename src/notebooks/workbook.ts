@@ -143,7 +143,8 @@ export const tables = {
  */
 export function table(df: DataFrame, n = 10, caption?: string): void {
   const rows = toRows(df);
-  show(htmlTable(rows.slice(0, n), { caption: caption ?? (rows.length > n ? `first ${n} of ${rows.length} rows` : `${rows.length} rows`), maxRows: n }));
+  const columns = (df.columns as string[]).map((key) => (key === "row" || key === "laCode" ? { key, format: "text" as const } : key));
+  show(htmlTable(rows.slice(0, n), { columns, caption: caption ?? (rows.length > n ? `first ${n} of ${rows.length} rows` : `${rows.length} rows`), maxRows: n }));
 }
 
 /** The rows of a DataFrame as plain objects. */
