@@ -198,21 +198,42 @@ function recordingTables(real: Tables, seen: Obs[], read: Set<string>): Tables {
  * The rows of the tidy tables a claim's check reads, as a DataFrame: the measure, year, area and
  * value, and the file, sheet, row and column each value comes from. `params` default to the
  * registry's (give others to see what another reading reads). A check of Ofsted grades gives
- * Ofsted's judgements (`tables.ofsted()`). A check that works on the documents' own numbers, or on
- * a model kept in the cache, reads no rows here: the frame is then empty.
+ * Ofsted's judgements (`tables.ofsted()`); one that reads cells of a file directly gives the values
+ * its evidence names, with their file, rows and columns; one that works on the document's own
+ * numbers gives those numbers, with the claim, the words and the place each comes from.
  */
 export async function rowsRead(id: string, params?: Record<string, unknown>): Promise<DataFrame> {
   const c = claimOf(id);
   const seen: Obs[] = [];
   const read = new Set<string>();
+  let res: CheckResult | undefined;
+  const ctx = context(c, params ?? c.params ?? {});
+  const cited: Record<string, unknown>[] = [];
+  const lookup = ctx.documentNumber;
+  ctx.documentNumber = (ref: string) => {
+    const n = lookup(ref);
+    cited.push({ claim: n.claim.id, role: ref.split(":")[1], written: n.written, value: n.value, location: `${n.claim.document.toUpperCase()} ${n.claim.location}`, quote: n.claim.quote });
+    return n;
+  };
   try {
-    await KIND_CHECKS[c.check](context(c, params ?? c.params ?? {}), recordingTables(realTables(), seen, read));
+    res = await KIND_CHECKS[c.check](ctx, recordingTables(realTables(), seen, read));
   } catch (e) {
     if (!(e instanceof SuppressedError || e instanceof MissingDataError)) throw e;
   }
   const unique = [...new Set(seen)];
+  if (unique.length === 0 && cited.length) return toDataFrame(cited);
   if (unique.length === 0 && read.has("ofsted")) return tables.ofsted();
+  if (unique.length === 0 && res) return toDataFrame(evidenceRows(res));
   return toDataFrame(obsRows(unique));
+}
+
+/**
+ * The values a check's evidence names, one row each, for a check that reads cells of a file directly
+ * (not through a tidy table): the value, what it is, and the file, sheet, rows and columns.
+ */
+export function evidenceRows(r: CheckResult): Record<string, unknown>[] {
+  return r.evidence.flatMap((e) =>
+    Object.entries(e.values ?? {}).map(([what, value]) => ({ what, value, source: e.source, file: e.file, sheet: e.sheet ?? null, fileRows: e.rows.join("; "), fileColumns: e.columns.join("; ") })));
 }
 
 /** What the check of a claim may know of it, with the given params. */
