@@ -6,7 +6,7 @@
  * @example
  * import { tables, rowsRead, compute, card, table } from "../dist/src/notebooks/workbook";
  * const cin = tables.cin({ measure: "cinEpisodesRate", year: "2017-18", level: "la" });
- * table(cin.sortValues("value", { ascending: false }), 5);
+ * await table(cin.sortValues("value", { ascending: false }), 5);
  * const r = await compute("nao-s13-cin-rate-max", "distribution", { of: "rates", measure: "cinEpisodesRate", year: "2017-18", release: "2020", tiny: "out" });
  * await card("nao-s13-cin-rate-max", r);
  */
@@ -21,7 +21,7 @@ import { cachedByKey } from "../data/cache";
 import { OFSTED_SOURCE } from "../data/tidy/ofsted";
 import { fmtNumber } from "../format";
 import { claimCard, fmtRecomputed } from "../display/card";
-import { htmlTable, show } from "../display/html";
+import { htmlTable, tslabCandidates } from "../display/html";
 import { toDataFrame, type DataFrame } from "../display";
 import { check, record } from "./common";
 
@@ -35,6 +35,25 @@ export function claimOf(id: string): Claim {
   const c = registry.find((x) => x.id === id);
   if (!c) throw new Error(`no claim "${id}" in the registry`);
   return c;
+}
+
+/**
+ * Shows HTML in the kernel and waits until it is sent. tslab's output socket takes one message at a
+ * time: a display while a long output is still being written fails ("busy"), and the output would be
+ * lost, so a busy socket is retried a moment later (for up to 10 s). Outside a kernel it does nothing.
+ */
+export async function display(html: string): Promise<void> {
+  for (const load of tslabCandidates()) {
+    for (let attempt = 0; attempt < 2000; attempt++) {
+      try {
+        load().display.html(html);
+        return;
+      } catch (e) {
+        if (!/busy/i.test(String((e as Error)?.message ?? e))) break; // not this kernel: try the next
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -139,12 +158,12 @@ export const tables = {
 /**
  * A DataFrame shown as a table with numbers written as the documents write them (thousands
  * separated), its first `n` rows and how many more there are.
- * @example table(tables.cin({ measure: "referrals", year: "2017-18", level: "national" }))
+ * @example await table(tables.cin({ measure: "referrals", year: "2017-18", level: "national" }))
  */
-export function table(df: DataFrame, n = 10, caption?: string): void {
+export async function table(df: DataFrame, n = 10, caption?: string): Promise<void> {
   const rows = toRows(df);
   const columns = (df.columns as string[]).map((key) => (key === "row" || key === "laCode" ? { key, format: "text" as const } : key));
-  show(htmlTable(rows.slice(0, n), { columns, caption: caption ?? (rows.length > n ? `first ${n} of ${rows.length} rows` : `${rows.length} rows`), maxRows: n }));
+  await display(htmlTable(rows.slice(0, n), { columns, caption: caption ?? (rows.length > n ? `first ${n} of ${rows.length} rows` : `${rows.length} rows`), maxRows: n }));
 }
 
 /** The rows of a DataFrame as plain objects. */
@@ -267,10 +286,10 @@ export async function compute(id: string, kind: string, params: Record<string, u
  * The values a computation gave, by role, next to what the document states, written in the claim's
  * units (shown in the notebook; returns the rows).
  */
-export function values(id: string, r: CheckResult): void {
+export async function values(id: string, r: CheckResult): Promise<void> {
   const c = claimOf(id);
   const rows = c.stated.map((s) => ({ role: s.role, stated: s.written, computed: fmtRecomputed(r.values[s.role] ?? null, s.unit), exact: r.values[s.role] ?? null }));
-  show(htmlTable(rows, { caption: "Computed in this cell", columns: [{ key: "role", label: "" }, { key: "stated", label: "Stated", align: "right" }, { key: "computed", label: "Computed here", align: "right" }, { key: "exact", label: "Unrounded", align: "right", format: (v) => (typeof v === "number" ? (Number.isInteger(v) ? fmtNumber(v, 0) : fmtNumber(v, 4).replace(/\.?0+$/, "")) : "–") }] }));
+  await display(htmlTable(rows, { caption: "Computed in this cell", columns: [{ key: "role", label: "" }, { key: "stated", label: "Stated", align: "right" }, { key: "computed", label: "Computed here", align: "right" }, { key: "exact", label: "Unrounded", align: "right", format: (v) => (typeof v === "number" ? (Number.isInteger(v) ? fmtNumber(v, 0) : fmtNumber(v, 4).replace(/\.?0+$/, "")) : "–") }] }));
 }
 
 /** Whether two recomputed lists agree (to 1e-9 relative: the same arithmetic gives the same numbers). */
@@ -302,5 +321,5 @@ export async function card(id: string, r: CheckResult, opts: { explore?: boolean
     throw new CardMismatch(`${id}: this notebook computes ${fmt(mine)} (${mine.verdict}), the ledger ${fmt(ledger)} (${ledger.verdict}). The cell's params or the registry's have changed: make them agree, or pass { explore: true } to look without the ledger.`);
   }
   if (same) record(mine);
-  show(claimCard(mine) + (same ? "" : `<p style="color:#b35900"><b>Not the ledger's reading:</b> the ledger computes ${fmt(ledger)} (${ledger.verdict}).</p>`));
+  await display(claimCard(mine) + (same ? "" : `<p style="color:#b35900"><b>Not the ledger's reading:</b> the ledger computes ${fmt(ledger)} (${ledger.verdict}).</p>`));
 }
