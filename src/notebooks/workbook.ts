@@ -5,10 +5,10 @@
  *
  * @example
  * import { tables, rowsRead, compute, card, table } from "../dist/src/notebooks/workbook";
- * const cin = tables.cin({ measure: "cinEpisodesRate", year: "2017-18", level: "la" });
- * await table(cin.sortValues("value", { ascending: false }), 5);
- * const r = await compute("nao-s13-cin-rate-max", "distribution", { of: "rates", measure: "cinEpisodesRate", year: "2017-18", release: "2020", tiny: "out" });
- * await card("nao-s13-cin-rate-max", r);
+ * const cin = tables.cin({ measure: "cinEpisodesRate", year: "2017-18", level: "la", src: "cin-ees2020-b1-children-in-need-2013-to-2020" });
+ * await table(cin.sortValues("value", { ascending: false }), 5); // the Isles of Scilly 1,342.5, Blackpool 1,322.7, …
+ * const r = await compute("cc-cin-rate-max", "distribution", { of: "rates", measure: "cinEpisodesRate", year: "2017-18", release: "2020", tiny: "include", ends: ["max"] });
+ * await card("cc-cin-rate-max", r); // r.values.max is 1342.5, as in the ledger: the card shows; tiny: "exclude" would throw
  */
 import { loadClaims } from "../claims/registry";
 import { documentNumbers, rowOf } from "../claims/ledger";

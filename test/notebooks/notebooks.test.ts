@@ -55,7 +55,7 @@ for (const nb of notebooks) {
       assert.deepEqual(silent, [], `${nb}: code cells with no output`);
       const html = code.flatMap((c) => (c.outputs ?? []).map((o) => String((o.data ?? {})["text/html"] ?? ""))).join("\n");
       const cards = (html.match(/class="csc-claim-card"/g) ?? []).length;
-      const calls = code.reduce((n, c) => n + (text(c.source).match(/\bclaims?\(/g) ?? []).length, 0);
+      const calls = code.reduce((n, c) => n + (text(c.source).match(/\bclaims?\(|\bawait card\(/g) ?? []).length, 0);
       assert.ok(calls === 0 || cards >= calls, `${nb}: ${cards} claim cards for ${calls} claim calls`);
       const figures = code.reduce((n, c) => n + (text(c.source).match(/\bfigure\w*\(/g) ?? []).length, 0);
       if (figures > 0) assert.ok(/Plotly\.newPlot|plotly/i.test(html), `${nb}: no plotly figure in the outputs`);
