@@ -162,7 +162,7 @@ export const tables = {
  */
 export async function table(df: DataFrame, n = 10, caption?: string): Promise<void> {
   const rows = toRows(df);
-  const columns = (df.columns as string[]).map((key) => (key === "row" || key === "laCode" ? { key, format: "text" as const } : key));
+  const columns = (df.columns as string[]).map((key) => (key === "laCode" ? { key, format: "text" as const } : key));
   await display(htmlTable(rows.slice(0, n), { columns, caption: caption ?? (rows.length > n ? `first ${n} of ${rows.length} rows` : `${rows.length} rows`), maxRows: n }));
 }
 
@@ -289,7 +289,7 @@ export async function compute(id: string, kind: string, params: Record<string, u
 export async function values(id: string, r: CheckResult): Promise<void> {
   const c = claimOf(id);
   const rows = c.stated.map((s) => ({ role: s.role, stated: s.written, computed: fmtRecomputed(r.values[s.role] ?? null, s.unit), exact: r.values[s.role] ?? null }));
-  await display(htmlTable(rows, { caption: "Computed in this cell", columns: [{ key: "role", label: "" }, { key: "stated", label: "Stated", align: "right" }, { key: "computed", label: "Computed here", align: "right" }, { key: "exact", label: "Unrounded", align: "right", format: (v) => (typeof v === "number" ? (Number.isInteger(v) ? fmtNumber(v, 0) : fmtNumber(v, 4).replace(/\.?0+$/, "")) : "–") }] }));
+  await display(htmlTable(rows, { caption: "Computed in this cell", columns: [{ key: "role", label: "" }, { key: "stated", label: "Stated", align: "right" }, { key: "computed", label: "Computed here", align: "right" }, { key: "exact", label: "To 3 decimals", align: "right", format: (v) => (typeof v === "number" ? (Number.isInteger(v) ? fmtNumber(v, 0) : fmtNumber(v, 3).replace(/\.?0+$/, "")) : "–") }] }));
 }
 
 /** Whether two recomputed lists agree (to 1e-9 relative: the same arithmetic gives the same numbers). */

@@ -52,7 +52,7 @@ export const PAGE_CSS =
   `.jp-OutputArea-output pre{white-space:pre-wrap;overflow-wrap:anywhere}` +
   `.jp-OutputArea-output table.csc-table{max-width:100%}` +
   `.jp-InputPrompt,.jp-OutputPrompt{flex:0 0 auto}` +
-  `details.csc-working{margin:10px 0 0}details.csc-working>summary{cursor:pointer;color:#57606a;font-size:13px;padding:2px 0}` +
+  `details.csc-working{margin:4px 0 0}details.csc-working>summary{cursor:pointer;color:#57606a;font-size:13px;padding:2px 0}` +
   `details.csc-working[open]>summary{margin-bottom:4px}`;
 
 /**
