@@ -157,13 +157,17 @@ export const tables = {
 
 /**
  * A DataFrame shown as a table with numbers written as the documents write them (thousands
- * separated), its first `n` rows and how many more there are.
+ * separated), its first `n` rows and how many more there are. Columns empty in every row shown are
+ * left out, and so is `source` beside `file` (the frame itself keeps them).
  * @example await table(tables.cin({ measure: "referrals", year: "2017-18", level: "national" }))
  */
 export async function table(df: DataFrame, n = 10, caption?: string): Promise<void> {
   const rows = toRows(df);
-  const columns = (df.columns as string[]).map((key) => (key === "laCode" ? { key, format: "text" as const } : key));
-  await display(htmlTable(rows.slice(0, n), { columns, caption: caption ?? (rows.length > n ? `first ${n} of ${rows.length} rows` : `${rows.length} rows`), maxRows: n }));
+  const shown = rows.slice(0, n);
+  // the file names the source, so its id is left out; so are columns empty in every row shown
+  const keys = (df.columns as string[]).filter((k) => !(k === "source" && df.columns.includes("file")) && shown.some((r) => r[k] !== null && r[k] !== undefined));
+  const columns = keys.map((key) => (key === "laCode" ? { key, format: "text" as const } : key));
+  await display(htmlTable(shown, { columns, caption: caption ?? (rows.length > n ? `first ${n} of ${rows.length} rows` : `${rows.length} rows`), maxRows: n }));
 }
 
 /** The rows of a DataFrame as plain objects. */
@@ -243,7 +247,21 @@ export async function rowsRead(id: string, params?: Record<string, unknown>): Pr
   if (unique.length === 0 && cited.length) return toDataFrame(cited);
   if (unique.length === 0 && read.has("ofsted")) return tables.ofsted();
   if (unique.length === 0 && res) return toDataFrame(evidenceRows(res));
-  return toDataFrame(obsRows(unique));
+  return toDataFrame(obsRows(res ? decidingFirst(unique, res) : unique));
+}
+
+/**
+ * Observations with the ones that decide the result first: those whose value is one of the check's
+ * values or is named in its evidence (the highest rate of a range, the two ends of a change), then
+ * the rest in the order they were read.
+ */
+function decidingFirst(obs: Obs[], r: CheckResult): Obs[] {
+  const key = (x: number) => x.toPrecision(10);
+  const deciding = new Set<string>();
+  for (const v of Object.values(r.values)) if (typeof v === "number") deciding.add(key(v));
+  for (const e of r.evidence) for (const v of Object.values(e.values ?? {})) if (typeof v === "number") deciding.add(key(v));
+  const first = obs.filter((o) => o.value !== null && deciding.has(key(o.value)));
+  return [...first, ...obs.filter((o) => !first.includes(o))];
 }
 
 /**
