@@ -183,7 +183,7 @@ export function htmlTable(rows: Record<string, unknown>[], opts: TableOptions = 
 }
 
 /** What `require("tslab")` gives: only the part used here. */
-interface TslabLike {
+export interface TslabLike {
   display: { html(s: string): void };
 }
 
@@ -193,7 +193,7 @@ interface TslabLike {
  * (when this module was loaded from elsewhere, e.g. dist/). Required here, not at the top, so the
  * module loads anywhere.
  */
-function tslabCandidates(): (() => TslabLike)[] {
+export function tslabCandidates(): (() => TslabLike)[] {
   const main = require.main;
   return [
     () => require("tslab") as TslabLike,

@@ -42,6 +42,11 @@ export async function claims(...ids: string[]): Promise<void> {
   for (const id of ids) await claim(id);
 }
 
+/** Adds a row a notebook computed (and checked against the ledger's) to this notebook's summary. */
+export function record(row: LedgerRow): void {
+  done.set(row.id, row);
+}
+
 /** Shows the ledger rows of every claim checked so far in this notebook, with counts by verdict. */
 export function summary(caption = "Claims checked in this notebook"): void {
   const rows = [...done.values()];

@@ -51,7 +51,9 @@ export const PAGE_CSS =
   `.jp-OutputArea-output{overflow-x:auto;max-width:100%}` +
   `.jp-OutputArea-output pre{white-space:pre-wrap;overflow-wrap:anywhere}` +
   `.jp-OutputArea-output table.csc-table{max-width:100%}` +
-  `.jp-InputPrompt,.jp-OutputPrompt{flex:0 0 auto}`;
+  `.jp-InputPrompt,.jp-OutputPrompt{flex:0 0 auto}` +
+  `details.csc-working{margin:4px 0 0}details.csc-working>summary{cursor:pointer;color:#57606a;font-size:13px;padding:2px 0}` +
+  `details.csc-working[open]>summary{margin-bottom:4px}`;
 
 /**
  * The template's text (Jinja): extends the lab template's index.html.j2.
@@ -69,6 +71,10 @@ export function pageTemplate(pages: NotebookPage[]): string {
     `{{ super() }}`,
     `{% raw %}${nav}{% endraw %}`,
     `{%- endblock body_header -%}`,
+    // a claim's section (its markdown cell tagged "claim" down to its card cell, tagged "card"): the
+    // quote, the data and the computation fold under one line on the page; the card shows below it
+    `{% block markdowncell scoped %}{%- if 'claim' in cell.metadata.get('tags', []) -%}<details class="csc-working"><summary>The quote, the data and the computation: <code>{{ cell.metadata.get('claim', '') | e }}</code></summary>{%- endif -%}{{ super() }}{% endblock markdowncell %}`,
+    `{% block codecell %}{%- if 'card' in cell.metadata.get('tags', []) -%}</details>{%- endif -%}{{ super() }}{% endblock codecell %}`,
     ``,
   ].join("\n");
 }

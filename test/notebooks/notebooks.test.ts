@@ -55,7 +55,7 @@ for (const nb of notebooks) {
       assert.deepEqual(silent, [], `${nb}: code cells with no output`);
       const html = code.flatMap((c) => (c.outputs ?? []).map((o) => String((o.data ?? {})["text/html"] ?? ""))).join("\n");
       const cards = (html.match(/class="csc-claim-card"/g) ?? []).length;
-      const calls = code.reduce((n, c) => n + (text(c.source).match(/\bclaims?\(/g) ?? []).length, 0);
+      const calls = code.reduce((n, c) => n + (text(c.source).match(/\bclaims?\(|\bawait card\(/g) ?? []).length, 0);
       assert.ok(calls === 0 || cards >= calls, `${nb}: ${cards} claim cards for ${calls} claim calls`);
       const figures = code.reduce((n, c) => n + (text(c.source).match(/\bfigure\w*\(/g) ?? []).length, 0);
       if (figures > 0) assert.ok(/Plotly\.newPlot|plotly/i.test(html), `${nb}: no plotly figure in the outputs`);
@@ -64,3 +64,32 @@ for (const nb of notebooks) {
     }
   });
 }
+
+// The notebooks that show their working (05 and 08 have their own shape): every claim's card follows a
+// computation cell that runs the registry's check kind for that claim, and nothing regenerates them.
+const WORKBOOKS = ["00-start-here", "01-demand-and-activity", "02-costs-and-workforce", "03-variation-and-quality", "04-spending-response", "06-sure-start", "07-commons-library-2021"];
+
+test("each claim's card in the workbooks follows its own computation, with the registry's kind", async () => {
+  const { loadClaims } = await import("../../src/claims/registry");
+  const registry = new Map(loadClaims().map((c) => [c.id, c]));
+  for (const name of WORKBOOKS) {
+    assert.ok(!fs.existsSync(path.join(ROOT, "tools", `notebook-${name.slice(0, 2)}.py`)), `tools/notebook-${name.slice(0, 2)}.py regenerates ${name}`);
+    const cells: Cell[] = JSON.parse(fs.readFileSync(path.join(NB_DIR, `${name}.ipynb`), "utf8")).cells;
+    const code = cells.filter((c) => c.cell_type === "code").map((c) => text(c.source));
+    assert.ok(!code.some((s) => /\bnb\.claims?\(/.test(s)), `${name}: a card shown without its computation`);
+    let cards = 0;
+    code.forEach((s, i) => {
+      for (const m of s.matchAll(/await card\("([^"]+)", (\w+)/g)) {
+        cards++;
+        const [, id, v] = m;
+        const c = registry.get(id);
+        assert.ok(c, `${name}: no claim "${id}" in the registry`);
+        const comp = code.slice(0, i + 1).reverse().map((x) => x.match(new RegExp(`const ${v} = await compute\\("([^"]+)", "([^"]+)"`))).find((x) => x);
+        assert.ok(comp, `${name}: the card of ${id} has no computation before it`);
+        assert.equal(comp![1], id, `${name}: the card of ${id} shows the computation of ${comp![1]}`);
+        assert.equal(comp![2], c!.check, `${name}: ${id} is computed with "${comp![2]}", the ledger uses "${c!.check}"`);
+      }
+    });
+    assert.ok(cards >= 1, `${name}: no claim card`);
+  }
+});
