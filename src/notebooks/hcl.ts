@@ -1,5 +1,5 @@
 /**
- * Notebook 07 (House of Commons Library briefing CBP 8543, March 2021, and the NAO's gov.uk summary
+ * Notebooks 07, 07b and 07c (House of Commons Library briefing CBP 8543, March 2021, and the NAO's gov.uk summary
  * page): the 2010–2020 series, the placements, spending and workforce tables set beside the data, the
  * spread of LA rates and spending per young person, all drawn from the same functions the checks use
  * (src/claims/kinds). The tables show the briefing's figures (from the registry) and the

@@ -67,7 +67,7 @@ for (const nb of notebooks) {
 
 // The notebooks that show their working (05 and 08 have their own shape): every claim's card follows a
 // computation cell that runs the registry's check kind for that claim, and nothing regenerates them.
-const WORKBOOKS = ["00-start-here", "01-demand-and-activity", "02-costs-and-workforce", "03-variation-and-quality", "04-spending-response", "06-sure-start", "07-commons-library-2021"];
+const WORKBOOKS = ["00-start-here", "01-demand-and-activity", "02-costs-and-workforce", "03-variation-and-quality", "04-spending-response", "06-sure-start", "07-commons-library-2021", "07b-commons-library-2021-spending", "07c-commons-library-2021-ofsted-workforce-reviews"];
 
 test("each claim's card in the workbooks follows its own computation, with the registry's kind", async () => {
   const { loadClaims } = await import("../../src/claims/registry");
@@ -92,4 +92,14 @@ test("each claim's card in the workbooks follows its own computation, with the r
     });
     assert.ok(cards >= 1, `${name}: no claim card`);
   }
+});
+
+test("every claim of the registry is named in some notebook's code", async () => {
+  const { loadClaims } = await import("../../src/claims/registry");
+  const { claimsInSource, listNotebooks, readNotebook } = await import("../../src/report/notebooks");
+  const ids = loadClaims().map((c) => c.id);
+  assert.ok(ids.length > 300, `only ${ids.length} claims in the registry`);
+  const named = new Set<string>();
+  for (const f of listNotebooks(NB_DIR)) for (const id of claimsInSource(readNotebook(path.join(NB_DIR, f)), ids).keys()) named.add(id);
+  assert.deepEqual(ids.filter((id) => !named.has(id)), [], "claims no notebook shows");
 });
