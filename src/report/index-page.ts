@@ -212,9 +212,9 @@ dl.key dd { margin: 0; }
 /* headings and badges never break inside a word (a cell that cannot hold them would show as overflow) */
 #ledger thead th { overflow-wrap: normal; }
 #ledger .csc-verdict { white-space: nowrap; overflow-wrap: normal; }
-/* a row shows three lines of its quote and of its explanation, and two of each place; opening the
-   row's explanation shows all of them */
-#ledger .clamp { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden; }
+/* a row shows two lines of its quote, of its explanation and of each place (so that the ledger of
+   every claim stays within a page's height); opening the row's explanation shows all of them */
+#ledger .clamp { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }
 #ledger td.shown a.place { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }
 #ledger tr:has(details[open]) .clamp, #ledger tr:has(details[open]) a.place { -webkit-line-clamp: unset; display: block; }
 #ledger .csc-verdict { vertical-align: top; }
