@@ -55,6 +55,19 @@ export function fmtRate(x: number | null | undefined, decimals = 0): string {
   return `${fmtNumber(x, decimals)} per 10,000`;
 }
 
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/**
+ * A year, or a decimal year (year + months gone / 12) as the month it falls in.
+ * @example fmtYear(2019) // => "2019"
+ * @example fmtYear(2013.613) // => "August 2013"
+ */
+export function fmtYear(x: number): string {
+  if (Number.isInteger(x)) return String(x);
+  const year = Math.floor(x);
+  return `${MONTHS[Math.min(11, Math.floor((x - year) * 12))]} ${year}`;
+}
+
 /** A value in the given unit, written as the documents write it. */
 export function fmtValue(x: number | null | undefined, unit: string, decimals?: number): string {
   switch (unit) {
@@ -66,7 +79,7 @@ export function fmtValue(x: number | null | undefined, unit: string, decimals?: 
     case "gbp_bn": return x === null || x === undefined ? "–" : `£${fmtNumber(x, decimals ?? 2)} billion`;
     case "ratio": return x === null || x === undefined ? "–" : `${fmtNumber(x, decimals ?? 2)}×`;
     case "correlation": return x === null || x === undefined ? "–" : `|ρ| ${fmtNumber(x, decimals ?? 2)}`;
-    case "year": return x === null || x === undefined ? "–" : String(x);
+    case "year": return x === null || x === undefined ? "–" : fmtYear(x);
     default: return fmtNumber(x, decimals ?? 0);
   }
 }
