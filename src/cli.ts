@@ -34,7 +34,7 @@ const DISAGREEMENTS_USAGE = `Usage: csc-factcheck disagreements [--format table|
 Compares every pair of statements of one quantity (across documents and within one) and lists the
 quantities stated differently: the data's answer, which reading of the data reproduces each statement,
 and the cause of each difference (vintage, period, inclusion, definition, cash-or-real, misquotation,
-arithmetic, or unexplained); then each number a document's own other numbers contradict (the
+arithmetic, error (the data confirm one and contradict the other), or unexplained); then each number a document's own other numbers contradict (the
 ledger's inconsistent rows). --format json gives { summary, disagreements, inconsistent }.`;
 
 const USAGE = `csc-factcheck — re-checks the numbers in five documents about children's social care in England

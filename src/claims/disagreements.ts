@@ -14,9 +14,10 @@ import { DOC_TITLES } from "./registry";
  */
 
 /** Why two statements of one quantity differ. */
-export type Cause = "vintage" | "period" | "inclusion" | "definition" | "cash-or-real" | "misquotation" | "arithmetic" | "unexplained";
+export type Cause = "vintage" | "period" | "inclusion" | "definition" | "cash-or-real" | "misquotation" | "arithmetic" | "error" | "unexplained";
 
-export const CAUSES: readonly Cause[] = ["vintage", "period", "inclusion", "definition", "cash-or-real", "misquotation", "arithmetic", "unexplained"];
+/** `error`: the data, on the primary reading, confirm one statement and contradict the other, which no reading reproduces. */
+export const CAUSES: readonly Cause[] = ["vintage", "period", "inclusion", "definition", "cash-or-real", "misquotation", "arithmetic", "error", "unexplained"];
 
 /** How one claim states a quantity, with the reading of the data that reproduces its number. */
 export interface Statement {
@@ -291,6 +292,12 @@ export function causeOf(a: Statement, b: Statement, differences: Difference[]): 
   const none = unreproduced.length ? `; no reading of the data reproduces ${unreproduced.join(" or ")}` : "";
   if (differences.includes("period")) return { cause: "period", because: `${a.id} is for ${a.period}, ${b.id} for ${b.period}${none}`, fromData: false };
   if (differences.includes("term")) return { cause: "definition", because: `“${a.term}” (${a.id}) against “${b.term}” (${b.id})`, fromData: false };
+  // same period and terms: the data confirm one side and contradict the other, which no reading reproduces
+  const right = [a, b].find((s) => s.verdict === "confirmed" && s.matchKind === "primary");
+  const wrong = [a, b].find((s) => s.verdict === "differs" && s.matches === null);
+  if (right && wrong && right !== wrong) {
+    return { cause: "error", fromData: true, because: `the data confirm ${right.written} (${right.id}) and contradict ${wrong.written} (${wrong.id}), which no reading of the data reproduces` };
+  }
   return { cause: "unexplained", fromData: false, because: `no reading of the data reproduces ${[a, b].filter((s) => s.matches === null).map((s) => `${s.written} (${s.id})`).join(" or ") || "the difference"}` };
 }
 

@@ -206,14 +206,14 @@ dl.key dd { margin: 0; }
 #ledger th, #ledger td { padding: 4px 6px; overflow-wrap: anywhere; }
 #ledger thead th { background: var(--head); border-bottom: 2px solid var(--line); position: sticky; top: var(--sticky-top, 0px); z-index: 2; box-shadow: 0 1px 0 var(--line); }
 #ledger { line-height: 1.4; }
-#ledger col.c-id { width: 10%; } #ledger col.c-doc { width: 5.5%; } #ledger col.c-where { width: 7.5%; }
-#ledger col.c-quote { width: 22.5%; } #ledger col.c-stated { width: 7.5%; } #ledger col.c-recomputed { width: 8.5%; }
+#ledger col.c-id { width: 12%; } #ledger col.c-doc { width: 5.5%; } #ledger col.c-where { width: 7.5%; }
+#ledger col.c-quote { width: 20.5%; } #ledger col.c-stated { width: 7.5%; } #ledger col.c-recomputed { width: 8.5%; }
 #ledger col.c-verdict { width: 9.5%; } #ledger col.c-why { width: 19.5%; } #ledger col.c-shown { width: 9.5%; }
 /* headings and badges never break inside a word (a cell that cannot hold them would show as overflow) */
 #ledger thead th { overflow-wrap: normal; }
 #ledger .csc-verdict { white-space: nowrap; overflow-wrap: normal; }
-/* a row shows two lines of its quote, of its explanation and of each place (so that the ledger of
-   every claim stays within a page's height); opening the row's explanation shows all of them */
+/* a row shows two lines of its quote and of its explanation, and two of each place; opening the
+   row's explanation shows all of them */
 #ledger .clamp { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }
 #ledger td.shown a.place { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }
 #ledger tr:has(details[open]) .clamp, #ledger tr:has(details[open]) a.place { -webkit-line-clamp: unset; display: block; }

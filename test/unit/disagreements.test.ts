@@ -55,7 +55,7 @@ test("groups that agree are not listed; different terms for the same number are,
   assert.deepEqual(d[0].differing.map((p) => [p.differences, p.cause, p.within]), [[["term"], "definition", true]]);
 });
 
-test("causes: period, vintage, misquotation, arithmetic, and unexplained when no reading reproduces a number", () => {
+test("causes: period, vintage, misquotation, arithmetic, error, and unexplained when no reading reproduces a number", () => {
   const pct = (over: Partial<LedgerRow>) => row({ units: ["percent"], roles: ["pctChange"], quantity: "s47-change", ...over });
   // Community Care's 77% is for 2011-12; only the 2010-11 start reproduces it
   const period = findGroups([
@@ -94,8 +94,16 @@ test("causes: period, vintage, misquotation, arithmetic, and unexplained when no
     row({ id: "almost", quantity: "triple", units: ["ratio"], stated: [3], written: ["almost triple"], qualifiers: ["almost"], recomputed: [2.9] }),
     row({ id: "more", quantity: "triple", units: ["ratio"], stated: [3], written: ["more than triple"], qualifiers: ["more-than"], recomputed: [2.9], verdict: "differs" }),
   ])[0];
-  assert.deepEqual(unexplained.differing.map((p) => [p.differences, p.cause, p.within, p.inconsistentRow]), [[["number"], "unexplained", true, null]]);
-  assert.match(unexplained.differing[0].because, /no reading of the data reproduces more than triple \(more\)/);
+  // the data confirm one wording and contradict the other: an error
+  assert.deepEqual(unexplained.differing.map((p) => [p.differences, p.cause, p.within, p.inconsistentRow, p.fromData]), [[["number"], "error", true, null, true]]);
+  assert.match(unexplained.differing[0].because, /the data confirm almost triple \(almost\) and contradict more than triple \(more\), which no reading of the data reproduces/);
+  // neither confirmed, no reading reproducing either: unexplained
+  const neither = findGroups([
+    row({ id: "x1", quantity: "q", units: ["ratio"], stated: [3], written: ["almost triple"], qualifiers: ["almost"], recomputed: [2.5], verdict: "differs" }),
+    row({ id: "x2", quantity: "q", units: ["ratio"], stated: [3], written: ["more than triple"], qualifiers: ["more-than"], recomputed: [2.5], verdict: "differs" }),
+  ])[0];
+  assert.deepEqual(neither.differing.map((p) => [p.cause, p.fromData]), [["unexplained", false]]);
+  assert.match(neither.differing[0].because, /no reading of the data reproduces almost triple \(x1\) or more than triple \(x2\)/);
 });
 
 test("periods and units are normalised before comparing: 31 March is the year it ends, money in £ million", () => {
@@ -117,7 +125,7 @@ test("periods and units are normalised before comparing: 31 March is the year it
   assert.equal(same.statements[1].periodKey, "2017-18");
   // £1.0 billion is not £872 million
   const other = findGroups([money({ id: "m" }), money({ id: "b", document: "pac", units: ["gbp_bn"], stated: [1], written: ["£1.0 billion"], recomputed: [0.872], verdict: "differs" })])[0];
-  assert.deepEqual(other.differing.map((p) => [p.differences, p.cause, p.dataA, p.dataB]), [[["number"], "unexplained", 872, 872]]);
+  assert.deepEqual(other.differing.map((p) => [p.differences, p.cause, p.dataA, p.dataB]), [[["number"], "error", 872, 872]]);
   // a count against a percentage cannot be compared, and is counted apart
   const mixed = findGroups([row({ id: "a" }), row({ id: "b", units: ["percent"], stated: [5], written: ["5%"], recomputed: [5] })])[0];
   assert.deepEqual([mixed.pairs, mixed.incomparable, mixed.differing.length], [1, 1, 0]);
@@ -134,11 +142,12 @@ test("the summary counts quantities stated more than once, the pairs, those that
     row({ id: "lone", quantity: "lone" }),
   ];
   const s = summarise(rows);
-  assert.deepEqual({ ...s, byCause: undefined }, { quantities: 3, statedMoreThanOnce: 2, pairs: 4, differing: 3, explained: 1, explainedByData: 1, within: 2, across: 1, withinContradictions: 2, withinWithInconsistentRow: 0, inconsistentRows: 0, byCause: undefined });
+  assert.deepEqual({ ...s, byCause: undefined }, { quantities: 3, statedMoreThanOnce: 2, pairs: 4, differing: 3, explained: 3, explainedByData: 3, within: 2, across: 1, withinContradictions: 2, withinWithInconsistentRow: 0, inconsistentRows: 0, byCause: undefined });
   assert.equal(s.byCause.inclusion, 1);
-  assert.equal(s.byCause.unexplained, 2);
+  assert.equal(s.byCause.error, 2);
+  assert.equal(s.byCause.unexplained, 0);
   const text = renderDisagreements(disagreements(rows), s, (x) => String(x));
-  assert.match(text, /^2 of 3 quantities are stated more than once \(4 pairs of statements\); 3 pairs differ \(1 across documents, 2 within one\) and a cause is found for 1 of them \(inclusion 1, unexplained 2\), 1 of those from the data/);
+  assert.match(text, /^2 of 3 quantities are stated more than once \(4 pairs of statements\); 3 pairs differ \(1 across documents, 2 within one\) and a cause is found for 3 of them \(inclusion 1, error 2\), 3 of those from the data/);
   assert.match(text, /\* inclusion: 1,323 \[nao\] against 1,343 \[cc\] \(differ: number, reading\); the data: 1342\.5;/);
 });
 
