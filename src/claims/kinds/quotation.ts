@@ -65,20 +65,15 @@ export const quotationKind: Kind = (t, p): KindResult => {
   const file = `seeds/${DOC_FILES[doc]}`;
   const where = findPassage(t.document(doc), passage);
   if (!where) throw new DataError(`${file}: the passage "${passage}" is not in ${DOC_TITLES[doc]}`, file);
+  // the cited document's line, as evidence
+  const cited = (values: Record<string, string>, note: string) => ({ source: `document:${doc}`, file, rows: [`line ${where.line}`], columns: ["the cited document's text"], values, note });
   const phrase = p.opt("phrase");
   if (phrase !== undefined) {
     const says = foldText(passage).toLowerCase().includes(foldText(phrase).toLowerCase());
     return {
       values: Object.fromEntries(roles.map((r) => [r, says ? 1 : 0])),
       basis: "cited",
-      evidence: [{
-        source: `document:${doc}`,
-        file,
-        rows: [`line ${where.line}`],
-        columns: ["the cited document's text"],
-        values: { passage: foldText(passage), phrase },
-        note: "the words as the cited document prints them",
-      }],
+      evidence: [cited({ passage: foldText(passage), phrase }, "the words as the cited document prints them")],
       explanation: `${DOC_TITLES[doc]} writes (line ${where.line}): "${foldText(passage)}" — ${says ? `it says "${phrase}"` : `it does not say "${phrase}"`}.`,
       facts: { says: fact(says ? 1 : 0, `whether ${DOC_TITLES[doc]} says "${phrase}" (1 yes, 0 no)`, { source: `document:${doc}` }) },
     };
@@ -89,14 +84,7 @@ export const quotationKind: Kind = (t, p): KindResult => {
   return {
     values: Object.fromEntries(roles.map((r) => [r, n.value])),
     basis: "cited",
-    evidence: [{
-      source: `document:${doc}`,
-      file,
-      rows: [`line ${where.line}`],
-      columns: ["the cited document's text"],
-      values: { passage: foldText(passage), figure: n.written },
-      note: "the figure as the cited document prints it",
-    }],
+    evidence: [cited({ passage: foldText(passage), figure: n.written }, "the figure as the cited document prints it")],
     explanation: `${DOC_TITLES[doc]} writes (line ${where.line}): "${foldText(passage)}" — ${n.written}${nums.length > 1 ? `, number ${index} of ${nums.length} in the passage` : ""}, that is ${fmtNumber(n.value, String(n.value).split(".")[1]?.length ?? 0)}.`,
     facts: { quoted: fact(n.value, `the figure ${DOC_TITLES[doc]} prints`, { source: `document:${doc}` }) },
   };
