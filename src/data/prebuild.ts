@@ -1,5 +1,5 @@
 /**
- * Builds the slowest tidy tables into the cache, in a worker thread the command line starts on a
+ * Builds the slowest tidy tables (and the model's bootstrap) into the cache, in a worker thread the command line starts on a
  * cold run (the first cache miss of a whole-ledger recheck), while the main thread builds the
  * others: the spreadsheets of both halves are parsed on two cores at once. A table the worker is
  * building is locked (src/data/cache.ts): the main thread, when it needs it, waits for the entry
@@ -11,6 +11,8 @@ import { ro3Table, s251Table } from "./tidy/spending";
 import { ofstedTable } from "./tidy/ofsted";
 import { covariatesTable } from "./tidy/covariates";
 import { workforceTable } from "./tidy/workforce";
+import { realTables } from "../claims/tables";
+import { bootstrapShares, specById } from "../claims/kinds/model-panel";
 
 /** The tables built in the worker, in the order the ledger needs them (after the main thread's first ones). */
 export const PREBUILT: [string, () => unknown][] = [
@@ -19,6 +21,9 @@ export const PREBUILT: [string, () => unknown][] = [
   ["ofsted", ofstedTable],
   ["covariates", covariatesTable],
   ["workforce", workforceTable],
+  // the model shares' bootstrap intervals (the NAO's set-up and the one with funding): the slowest
+  // computation after the spreadsheets, kept in the cache under the same key the main thread asks for
+  ["model-bootstrap", () => { const t = realTables(); for (const id of ["nao", "funding"]) bootstrapShares(t, specById(id)); }],
 ];
 
 /** Builds (or finds in the cache) each table of PREBUILT. */
