@@ -553,6 +553,17 @@ function s251Year(year: string): Obs[] {
   for (const req of [...S251_REQUIRED, ...s251ExtraRequired(year)]) {
     if (!byLine.has(`${req}:gross`)) throw new DataError(`${t.where}: no line recognised as "${req}" for ${year}`, t.source.file);
   }
+  out.push(...englandSums(t, year, byLine, descOf));
+  return out;
+}
+
+/**
+ * England sums of an s251 table's LA rows, one per line and kind (gross, net): each line must appear
+ * once per LA; the sum says which rows it adds and whether the tiny authorities are in.
+ */
+function englandSums(t: RawTable, year: string, byLine: Map<string, Obs[]>, descOf: Map<string, string>): Obs[] {
+  const id = t.source.id;
+  const out: Obs[] = [];
   for (const [k, obs] of byLine) {
     const [line, kind] = k.split(":");
     const las = new Set(obs.map((o) => o.laCode));
@@ -561,12 +572,12 @@ function s251Year(year: string): Obs[] {
     const rows = obs.map((o) => o.row);
     // City of London (201) and the Isles of Scilly (420): tiny authorities, said whether in or out
     const tiny = [["201", "City of London"], ["420", "the Isles of Scilly"]].map(([code, nm]) => `${nm} ${present.some((o) => o.laCode === code) ? "in" : "out"}`).join(", ");
-    const derivedFrom = `sum of the ${present.length} LA rows whose line is "${descOf.get(line)}" (between rows ${Math.min(...rows)} and ${Math.max(...rows)}; ${tiny})${present.length < obs.length ? `; ${obs.length - present.length} LA rows without a number left out` : ""}`;
     out.push({
       measure: `s251:${line}:${kind}`, year, level: "national", area: "England", code: "E92000001",
-      value: present.length ? present.reduce((s, o) => s + (o.value as number), 0) : null,
+      value: present.length ? present.reduce((a, o) => a + (o.value as number), 0) : null,
       ...(present.length ? {} : { marker: "" }),
-      src: id, ...(t.sheet ? { sheet: t.sheet } : {}), row: Math.min(...rows), col: obs[0].col, derivedFrom,
+      src: id, ...(t.sheet ? { sheet: t.sheet } : {}), row: Math.min(...rows), col: obs[0].col,
+      derivedFrom: `sum of the ${present.length} LA rows whose line is "${descOf.get(line)}" (between rows ${Math.min(...rows)} and ${Math.max(...rows)}; ${tiny})${present.length < obs.length ? `; ${obs.length - present.length} LA rows without a number left out` : ""}`,
     });
   }
   return out;
@@ -628,21 +639,7 @@ export function s251EarlyObs(t: RawTable, year: string): Obs[] {
   for (const req of S251_EARLY_REQUIRED) {
     if (!byLine.has(`${req}:gross`)) throw new DataError(`${t.where}: no line recognised as "${req}" for ${year}`, t.source.file);
   }
-  for (const [k, obs] of byLine) {
-    const [line, kind] = k.split(":");
-    const las = new Set(obs.map((o) => o.laCode));
-    if (las.size !== obs.length) throw new DataError(`${t.where}: a line recognised as "${line}" appears more than once for one LA (${descOf.get(line)})`, t.source.file);
-    const present = obs.filter((o) => o.value !== null);
-    const rows = obs.map((o) => o.row);
-    const tiny = [["201", "City of London"], ["420", "the Isles of Scilly"]].map(([code, nm]) => `${nm} ${present.some((o) => o.laCode === code) ? "in" : "out"}`).join(", ");
-    out.push({
-      measure: `s251:${line}:${kind}`, year, level: "national", area: "England", code: "E92000001",
-      value: present.length ? present.reduce((a, o) => a + (o.value as number), 0) : null,
-      ...(present.length ? {} : { marker: "" }),
-      src: id, ...(t.sheet ? { sheet: t.sheet } : {}), row: Math.min(...rows), col: obs[0].col,
-      derivedFrom: `sum of the ${present.length} LA rows whose line is "${descOf.get(line)}" (between rows ${Math.min(...rows)} and ${Math.max(...rows)}; ${tiny})${present.length < obs.length ? `; ${obs.length - present.length} LA rows without a number left out` : ""}`,
-    });
-  }
+  out.push(...englandSums(t, year, byLine, descOf));
   return out;
 }
 
