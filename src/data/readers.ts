@@ -3,6 +3,7 @@ import { parse } from "csv-parse/sync";
 import type * as XLSXTypes from "xlsx";
 import { DataError, Source, rawPath, readVerified, source } from "./sources";
 import { cached, insideBuild } from "./cache";
+import { openXls, XlsBook, xlsGrid, XlsUnsupported } from "./xls";
 
 /** The xlsx library, loaded on first use (its code-page tables cost a warm run that reads only the cache). */
 let xlsxLib: typeof XLSXTypes | undefined;
@@ -211,11 +212,7 @@ export function readSheet(
   sheet: string | RegExp,
   opts: { headerRow?: number; findHeader?: (cells: string[]) => boolean; verify?: boolean } = {},
 ): RawTable {
-  const s = source(id);
-  const wb = openWorkbook(id, { verify: opts.verify });
-  const name = typeof sheet === "string" ? wb.SheetNames.find((n) => n === sheet) : wb.SheetNames.find((n) => sheet.test(n));
-  if (!name) throw new DataError(`${s.file}: no sheet ${typeof sheet === "string" ? `"${sheet}"` : String(sheet)}; sheets found: ${wb.SheetNames.join(", ")}`, s.file);
-  const grid = xlsx().utils.sheet_to_json<unknown[]>(wb.Sheets[name], { header: 1, raw: true, defval: null, blankrows: true });
+  const { grid, sheet: name, source: s } = gridOf(id, sheet, { verify: opts.verify });
   let h = (opts.headerRow ?? 1) - 1;
   if (opts.findHeader) {
     h = grid.findIndex((r) => opts.findHeader!((r ?? []).map((c) => String(c ?? "").trim())));
@@ -233,10 +230,53 @@ export function readSheet(
 
 /** Raw grid of a sheet (rows of cells), for sheets whose header spans several rows. */
 export function readGrid(id: string, sheet: string | RegExp, opts: { sheets?: string[]; dense?: boolean } = {}): { grid: unknown[][]; sheet: string; source: Source } {
+  return gridOf(id, sheet, opts);
+}
+
+/** The BIFF8 reader's view of each .xls source read so far (null: it does not read that file). */
+const xlsBooks = new Map<string, XlsBook | null>();
+
+/** Set CSC_XLS_READER=library to read .xls workbooks with the xlsx library only. */
+const XLS_READER = process.env.CSC_XLS_READER !== "library";
+
+/**
+ * A sheet's grid, as `sheet_to_json` with `header: 1, raw: true, defval: null, blankrows: true` gives
+ * it. An Excel 97–2003 workbook is read by the BIFF8 reader (src/data/xls.ts), which parses only the
+ * sheet asked for and gives the same grid several times faster; a workbook it does not read, and
+ * every other spreadsheet, by the xlsx library.
+ */
+function gridOf(id: string, sheet: string | RegExp, opts: { sheets?: string[]; dense?: boolean; verify?: boolean }): { grid: unknown[][]; sheet: string; source: Source } {
   const s = source(id);
+  const pick = (names: string[]) => {
+    const name = typeof sheet === "string" ? names.find((n) => n === sheet) : names.find((n) => sheet.test(n));
+    if (!name) throw new DataError(`${s.file}: no sheet ${typeof sheet === "string" ? `"${sheet}"` : String(sheet)}; sheets found: ${names.join(", ")}`, s.file);
+    return name;
+  };
+  if (XLS_READER && /\.xls$/i.test(s.file)) {
+    let book = xlsBooks.get(id);
+    if (book === undefined) {
+      const bytes = readBytes(s, opts.verify ?? true);
+      book = null;
+      if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0) {
+        try {
+          book = openXls(bytes, xlsx().CFB);
+        } catch (e) {
+          if (!(e instanceof XlsUnsupported)) throw e;
+        }
+      }
+      xlsBooks.set(id, book);
+    }
+    if (book) {
+      const name = pick(book.names);
+      try {
+        return { grid: xlsGrid(book, name, opts.dense ?? false), sheet: name, source: s };
+      } catch (e) {
+        if (!(e instanceof XlsUnsupported)) throw e;
+      }
+    }
+  }
   const wb = openWorkbook(id, opts);
-  const name = typeof sheet === "string" ? wb.SheetNames.find((n) => n === sheet) : wb.SheetNames.find((n) => sheet.test(n));
-  if (!name) throw new DataError(`${s.file}: no sheet ${typeof sheet === "string" ? `"${sheet}"` : String(sheet)}; sheets found: ${wb.SheetNames.join(", ")}`, s.file);
+  const name = pick(wb.SheetNames);
   const grid = xlsx().utils.sheet_to_json<unknown[]>(wb.Sheets[name], { header: 1, raw: true, defval: null, blankrows: true });
   return { grid, sheet: name, source: s };
 }
