@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as crypto from "node:crypto";
-import { Worker } from "node:worker_threads";
+import { Worker, isMainThread } from "node:worker_threads";
+import { performance } from "node:perf_hooks";
 import { cacheDir } from "../paths";
 import { Source, removeStaleTemporaries, sha256, verifySource, writeAtomic } from "./sources";
 
@@ -20,6 +21,8 @@ import { Source, removeStaleTemporaries, sha256, verifySource, writeAtomic } fro
  */
 
 let building = 0;
+/** Build locks this thread holds: while it holds one it never waits for another (no two threads can wait for each other). */
+let holding = 0;
 
 /** True while a cached table is being built (its reads are not cached on their own). */
 export function insideBuild(): boolean {
@@ -30,6 +33,12 @@ export function insideBuild(): boolean {
 export const cacheStats = { hits: 0, builds: 0, rebuiltDamaged: 0 };
 
 let progress: ((msg: string) => void) | undefined;
+
+/** With CSC_TRACE=1, a timeline of cache misses, waits and builds on stderr (thread, seconds since start). */
+const TRACE = process.env.CSC_TRACE === "1";
+function trace(msg: string): void {
+  if (TRACE) process.stderr.write(`[trace ${(performance.now() / 1000).toFixed(2)} s ${isMainThread ? "main" : "worker"}] ${msg}\n`);
+}
 
 /** Where to report the building of a table (the CLI shows it during a cold run). */
 export function onBuild(fn: ((msg: string) => void) | undefined): void {
@@ -411,8 +420,10 @@ export function cached<T>(name: string, version: number, sources: Source[], buil
     lock = acquire(`${file}.lock`);
     // another thread or process is building it: wait for its entry, unless this thread is itself in
     // the middle of a build (the other may be waiting for that one), then build it here
-    if (lock === "busy" && building === 0) {
+    if (lock === "busy" && holding === 0) {
+      trace(`waiting for ${name}`);
       const waited = waitFor<T>(file, key, `${file}.lock`);
+      trace(`waited for ${name}: ${waited.ok ? "found" : "not found"}`);
       if (waited.ok) {
         for (const s of sources) verifySource(s);
         cacheStats.hits++;
@@ -426,12 +437,15 @@ export function cached<T>(name: string, version: number, sources: Source[], buil
     progress?.(`building the ${name} table from ${sources.length} file${sources.length === 1 ? "" : "s"}…`);
     let data: T;
     building++;
+    holding++;
     try {
       data = build();
     } finally {
       building--;
+      holding--;
     }
     progress?.(`built the ${name} table in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    trace(`built ${name} in ${((Date.now() - t0) / 1000).toFixed(2)} s`);
     cacheStats.builds++;
     if (useCache) {
       store(file, name, key, data);
@@ -595,9 +609,37 @@ export function cachedByKey<T>(name: string, key: string, compute: () => T): T {
   const e = keyedEntry(name, key, undefined);
   const stored = readKeyed<T>(name, e);
   if (stored !== undefined) return stored;
-  const data = compute();
-  store(e.file, name, e.full, data);
-  return data;
+  const useCache = process.env.CSC_NO_CACHE !== "1";
+  let lock: "held" | "busy" | "none" = "none";
+  if (useCache) {
+    // another thread (the cold run's worker) or process is computing it: wait for its entry
+    lock = acquire(`${e.file}.lock`);
+    if (lock === "busy" && holding === 0) {
+      trace(`waiting for the ${name} result`);
+      const waited = waitFor<T>(e.file, e.full, `${e.file}.lock`);
+      trace(`waited for the ${name} result: ${waited.ok ? "found" : "not found"}`);
+      if (waited.ok) {
+        cacheStats.hits++;
+        return waited.data;
+      }
+      lock = acquire(`${e.file}.lock`);
+    }
+  }
+  try {
+    const t0 = Date.now();
+    holding++;
+    let data: T;
+    try {
+      data = compute();
+    } finally {
+      holding--;
+    }
+    trace(`computed ${name} in ${((Date.now() - t0) / 1000).toFixed(2)} s`);
+    if (useCache) store(e.file, name, e.full, data);
+    return data;
+  } finally {
+    if (lock === "held") release(`${e.file}.lock`);
+  }
 }
 
 /**

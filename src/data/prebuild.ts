@@ -8,6 +8,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { ro3Table, s251Table } from "./tidy/spending";
+import { ro3LinesRows } from "./tidy/service-totals";
 import { ofstedTable } from "./tidy/ofsted";
 import { covariatesTable } from "./tidy/covariates";
 import { workforceTable } from "./tidy/workforce";
@@ -17,13 +18,16 @@ import { bootstrapShares, specById } from "../claims/kinds/model-panel";
 /** The tables built in the worker, in the order the ledger needs them (after the main thread's first ones). */
 export const PREBUILT: [string, () => unknown][] = [
   ["spending-ro3", ro3Table],
+  // the RO3 sheets are open in this thread now: their children's social care lines cost little more
+  ["service-ro3-lines", ro3LinesRows],
   ["spending-s251", s251Table],
   ["ofsted", ofstedTable],
   ["covariates", covariatesTable],
   ["workforce", workforceTable],
-  // the model shares' bootstrap intervals (the NAO's set-up and the one with funding): the slowest
-  // computation after the spreadsheets, kept in the cache under the same key the main thread asks for
-  ["model-bootstrap", () => { const t = realTables(); for (const id of ["nao", "funding"]) bootstrapShares(t, specById(id)); }],
+  // the model shares' bootstrap intervals (the set-up with funding, then the NAO's): the slowest
+  // computation after the spreadsheets, kept in the cache under the same key the main thread asks for.
+  // The main thread reaches the NAO's first: while it computes that one, this thread computes the other
+  ["model-bootstrap", () => { const t = realTables(); for (const id of ["funding", "nao"]) bootstrapShares(t, specById(id)); }],
 ];
 
 /** Builds (or finds in the cache) each table of PREBUILT. */
