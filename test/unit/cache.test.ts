@@ -214,3 +214,40 @@ test("cache: an entry another process is building is waited for, not built twice
     fs.rmSync(cacheDir, { recursive: true, force: true });
   }
 });
+
+test("cache: a keyed result another thread or process is computing is waited for, not computed twice", async () => {
+  const dir = fs.mkdtempSync(path.join(__dirname, "tmp-keyed-lock-"));
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "csc-cache-keyed-lock-"));
+  const mod = path.join(dir, "slow.js");
+  const log = path.join(dir, "computes.log");
+  const cacheModule = require.resolve("../../src/data/cache");
+  fs.writeFileSync(
+    mod,
+    `const fs = require("fs");\nconst { cachedByKey } = require(${JSON.stringify(cacheModule)});\n` +
+      `module.exports = (who) => cachedByKey("keyed-lock-test", "k1", () => { fs.appendFileSync(${JSON.stringify(log)}, who + "\\n"); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500); return { by: who }; });\n`,
+  );
+  const old = process.env.CSC_CACHE_DIR;
+  process.env.CSC_CACHE_DIR = cacheDir;
+  try {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, ["-e", `console.log(JSON.stringify(require(${JSON.stringify(mod)})("child")))`], { env: { ...process.env, CSC_CACHE_DIR: cacheDir }, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (b: Buffer) => (out += b.toString()));
+    const done = new Promise((r) => child.on("close", r));
+    for (let i = 0; i < 200 && !fs.existsSync(log); i++) await new Promise((r) => setTimeout(r, 25));
+    assert.ok(fs.existsSync(log), "the child started computing");
+    forgetCodeHashes();
+    const got = (require(mod) as (who: string) => { by: string })("parent");
+    await done;
+    assert.deepEqual(got, { by: "child" }, "the parent waited for the child's result");
+    assert.deepEqual(JSON.parse(out), { by: "child" });
+    assert.equal(fs.readFileSync(log, "utf8"), "child\n", "computed once");
+    assert.deepEqual(fs.readdirSync(cacheDir).filter((f) => f.endsWith(".lock")), [], "the lock is released");
+  } finally {
+    if (old === undefined) delete process.env.CSC_CACHE_DIR;
+    else process.env.CSC_CACHE_DIR = old;
+    delete require.cache[mod];
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  }
+});
