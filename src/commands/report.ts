@@ -7,8 +7,8 @@
  *    check, in-process), or read from a `recheck --format json` file given with --ledger;
  * 2. each notebook runs in nbconvert with the tslab kernel, both from the project's virtual environment
  *    .venv (src/jupyter.ts; env/setup.sh makes it on first use and reuses it after)
- *    (`jupyter nbconvert --to notebook --execute`), one after the other, with progress on stderr:
- *    "[2/5] 03-variation-and-quality.ipynb … 12.3 s". The kernels get CSC_PLOTLY_SRC=assets/plotly.min.js,
+ *    (`jupyter nbconvert --to notebook --execute`), several at once (--jobs, default one per core, at
+ *    most 4), with a line on stderr as each finishes: "[2/5] 03-variation-and-quality.ipynb … 12.3 s". The kernels get CSC_PLOTLY_SRC=assets/plotly.min.js,
  *    so every figure loads the site's one copy of plotly.js instead of inlining 3.5 MB per page
  *    (src/display/plotly.ts), and CSC_NOTEBOOK_LINKS=html, so links between notebooks point at pages;
  * 3. a notebook that stops on an error, or writes an error on stderr, stops the build: the command
@@ -48,7 +48,7 @@ import { indexHtml, type NotebookPage } from "../report/index-page";
 import { pageTemplate } from "../report/template";
 import { ensureJupyter, jupyterCommand, JupyterError, KERNEL } from "../jupyter";
 
-export const REPORT_USAGE = `Usage: csc-factcheck report [--out DIR] [--notebooks DIR] [--ledger FILE.json] [--timeout SECONDS] [--executed DIR]
+export const REPORT_USAGE = `Usage: csc-factcheck report [--out DIR] [--notebooks DIR] [--ledger FILE.json] [--timeout SECONDS] [--jobs N] [--executed DIR]
 
 Executes every notebook headless (Jupyter nbconvert, tslab kernel) and writes a static site to DIR
 (default: report/ in the project): one HTML page per notebook, and index.html with every claim of the
@@ -57,6 +57,7 @@ ledger in a table that sorts and filters, each claim linked to the notebook sect
   --notebooks DIR      the notebooks to run (default: notebooks/ in the project)
   --ledger FILE.json   the ledger from \`csc-factcheck recheck --format json\` instead of running the checks
   --timeout SECONDS    longest a single cell may run (default 900)
+  --jobs N             notebooks run at once (default: one per core, at most 4)
   --executed DIR       also keep the executed notebooks (with their outputs) in DIR, each with a stamp
                        of what it was executed from (NAME.ipynb.stamp)
 Runs the project's Jupyter (.venv in the project, made by env/setup.sh on first use: env/README.md),
@@ -91,6 +92,13 @@ export interface ReportOptions {
   write: (s: string) => void;
   /** Whether progress may redraw its line (a terminal). */
   tty: boolean;
+  /** How many notebooks run at once (default: one per core, at most 4). */
+  jobs?: number;
+}
+
+/** Notebooks run at once by default: one per core, at most 4 (each kernel holds its own tables). */
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(4, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length));
 }
 
 export interface ReportResult {
@@ -107,7 +115,7 @@ export interface ReportResult {
  */
 export function parseReportArgs(argv: string[]): Record<string, string> {
   const args = argv[0] === "report" ? argv.slice(1) : argv;
-  const v = parseOptions("report", args, { out: {}, notebooks: {}, ledger: {}, timeout: {}, executed: {} }, REPORT_USAGE);
+  const v = parseOptions("report", args, { out: {}, notebooks: {}, ledger: {}, timeout: {}, jobs: {}, executed: {} }, REPORT_USAGE);
   const out: Record<string, string> = {};
   for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = String(x);
   return out;
@@ -403,16 +411,20 @@ export async function buildReport(opts: ReportOptions): Promise<ReportResult> {
     fs.mkdirSync(executedDir);
     const kernelEnv = { ...env, CSC_PLOTLY_SRC: PLOTLY_ASSET, CSC_NOTEBOOK_LINKS: "html", CSC_NOTEBOOKS_DIR: nbDir };
 
-    const executed: { file: string; nb: NotebookJson }[] = [];
-    for (let i = 0; i < notebooks.length; i++) {
-      const file = notebooks[i];
-      const label = `[${i + 1}/${notebooks.length}] ${file} …`;
+    // the notebooks run `jobs` at a time, each in its own nbconvert and kernel; a line per notebook
+    // when it finishes ("[3/12] 03-variation-and-quality.ipynb … 11.2 s"), and on a terminal a line
+    // that says which are running. The first that fails stops the others.
+    const n = notebooks.length;
+    const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(), n));
+    const results: ({ file: string; nb: NotebookJson } | undefined)[] = new Array(n);
+    const active = new Map<string, number>();
+    let finishedCount = 0;
+    let failure: unknown;
+    const status = () => `[${finishedCount}/${n} done] ${[...active].map(([f, t]) => `${f} ${Math.round((Date.now() - t) / 1000)} s`).join(", ")}`;
+    const ticker = opts.tty ? setInterval(() => opts.write(`\r\x1b[K${status()}`), 1000) : undefined;
+    const line = (s: string) => opts.write(opts.tty ? `\r\x1b[K${s}\n` : `${s}\n`);
+    const executeOne = async (i: number, file: string): Promise<{ file: string; nb: NotebookJson }> => {
       const tn = Date.now();
-      let ticker: NodeJS.Timeout | undefined;
-      if (opts.tty) {
-        opts.write(`${label} `);
-        ticker = setInterval(() => opts.write(`\r\x1b[K${label} ${Math.round((Date.now() - tn) / 1000)} s`), 1000);
-      } else opts.write(`${label} `);
       const r = await run(
         jupyter,
         [
@@ -425,9 +437,8 @@ export async function buildReport(opts: ReportOptions): Promise<ReportResult> {
         ],
         { cwd: nbDir, env: kernelEnv },
       );
-      if (ticker) clearInterval(ticker);
-      const done = `${since(tn)} s`;
-      opts.write(opts.tty ? `\r\x1b[K${label} ${done}\n` : `${done}\n`);
+      finishedCount++;
+      line(`[${i + 1}/${n}] ${file} … ${failure ? "stopped" : `${since(tn)} s`}`);
       const executedFile = path.join(executedDir, file);
       if (r.error || r.status !== 0 || !fs.existsSync(executedFile)) {
         throw new ReportError(`report: notebook ${file} failed to run (nbconvert exit ${r.status ?? r.error?.message}):\n${tail(r.stderr)}`);
@@ -443,8 +454,32 @@ export async function buildReport(opts: ReportOptions): Promise<ReportResult> {
       }
       nb.metadata = { ...nb.metadata, title: `${notebookTitle(nb, file)} · csc-factcheck` };
       fs.writeFileSync(executedFile, JSON.stringify(nb));
-      executed.push({ file, nb });
+      return { file, nb };
+    };
+    let next = 0;
+    const lane = async () => {
+      while (failure === undefined && next < n) {
+        const i = next++;
+        active.set(notebooks[i], Date.now());
+        try {
+          results[i] = await executeOne(i, notebooks[i]);
+        } catch (e) {
+          if (failure === undefined) {
+            failure = e;
+            await stopChildren(); // the notebooks still running
+          }
+        } finally {
+          active.delete(notebooks[i]);
+        }
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: jobs }, lane));
+    } finally {
+      if (ticker) clearInterval(ticker);
     }
+    if (failure !== undefined) throw failure;
+    const executed = results as { file: string; nb: NotebookJson }[];
 
     const ids = rows.map((r) => r.id);
     const places = placeClaims(executed, ids);
@@ -497,6 +532,8 @@ export async function reportCommand(argv: string[]): Promise<number> {
     }
     const timeout = opts.timeout === undefined ? 900 : Number(opts.timeout);
     if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`report: --timeout must be a positive number of seconds, not "${opts.timeout}"`);
+    const jobs = opts.jobs === undefined ? undefined : Number(opts.jobs);
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`report: --jobs must be a whole number of notebooks, 1 or more, not "${opts.jobs}"`);
     const root = projectRoot();
     const r = await buildReport({
       out: opts.out ?? path.join(root, "report"),
@@ -504,6 +541,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
       ledgerFile: opts.ledger,
       timeout,
       executedCopies: opts.executed,
+      jobs,
       write,
       tty: Boolean(process.stderr.isTTY),
     });

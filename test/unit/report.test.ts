@@ -16,7 +16,7 @@ import {
   type NotebookJson,
 } from "../../src/report/notebooks";
 import { pageTemplate, navHtml, PAGE_CSS } from "../../src/report/template";
-import { buildReport, parseReportArgs, readLedger, ReportError, MARKER } from "../../src/commands/report";
+import { buildReport, defaultJobs, parseReportArgs, readLedger, reportCommand, ReportError, MARKER } from "../../src/commands/report";
 import { UsageError } from "../../src/commands/args";
 import { tempDir } from "../tmp";
 import { claimCard } from "../../src/display/card";
@@ -261,8 +261,21 @@ test("the page template empties require.js and MathJax and keeps titles from end
   assert.ok(navHtml([{ notebook: "01-a.ipynb", title: "01 · A: b", claims: 0 }]).includes('<a href="01-a.html" title="01 · A: b">01 · A</a>'));
 });
 
-test("parseReportArgs takes --out, --notebooks, --ledger, --timeout and refuses the rest", () => {
+test("parseReportArgs takes --out, --notebooks, --ledger, --timeout, --jobs and refuses the rest", async () => {
   assert.deepEqual(parseReportArgs(["report", "--out", "site", "--timeout=60"]), { out: "site", timeout: "60" });
+  assert.deepEqual(parseReportArgs(["--jobs", "2"]), { jobs: "2" });
+  for (const bad of ["0", "1.5", "two"]) {
+    const write = process.stderr.write.bind(process.stderr);
+    let said = "";
+    process.stderr.write = ((x: string) => ((said += x), true)) as typeof process.stderr.write;
+    try {
+      assert.equal(await reportCommand(["--jobs", bad]), 2);
+    } finally {
+      process.stderr.write = write;
+    }
+    assert.equal(said, `report: --jobs must be a whole number of notebooks, 1 or more, not "${bad}"\n`);
+  }
+  assert.ok(defaultJobs() >= 1 && defaultJobs() <= 4);
   assert.deepEqual(parseReportArgs(["--help"]), { help: "true" });
   assert.throws(() => parseReportArgs(["--outt", "x"]), (e: unknown) => e instanceof UsageError && e.code === 2 && /unknown option --outt; did you mean --out\?/.test(e.message));
   assert.throws(() => parseReportArgs(["--out"]), /--out needs a value/);
