@@ -257,7 +257,7 @@ function ownCause(s: Statement): { cause: Cause; because: string } | null {
   if (s.verdict === "inconsistent") return { cause: "arithmetic", because: `${s.id} is inconsistent with its own document's numbers` };
   if (s.matchKind && s.matchKind !== "primary") return { cause: KIND_CAUSE[s.matchKind], because: `only ${s.matches} (${s.matchKind}) reproduces ${s.written} (${s.id})` };
   if (s.verdict === "revised") return { cause: "vintage", because: `${s.id} is revised: ${s.written} is an earlier release's figure` };
-  if (s.verdict === "unverifiable" && s.reason === "vintage-not-held") return { cause: "vintage", because: `${s.id} follows a release that is not held and the releases held differ` };
+  if (s.verdict === "unverifiable" && s.reason === "vintage-not-held") return { cause: "vintage", because: `${s.id} follows a release that is not held, and no release held gives its figure` };
   if (s.verdict === "rounding") return { cause: "arithmetic", because: `${s.id} is the document's rounding of its own figures` };
   return null;
 }

@@ -11,7 +11,7 @@ import { fmtValue } from "../format";
 export const REASON_WORDS: Record<UnverifiableReason, string> = {
   "no-open-data": "no open data can settle it",
   "not-in-mirror": "the official data that would settle it are not among the sources held",
-  "vintage-not-held": "the release the document used is not held, and the releases held differ",
+  "vintage-not-held": "the release the document used is not held, and no release held gives the stated figure",
   "method-statement": "a statement of method, not a fact about the world",
 };
 

@@ -15,7 +15,7 @@ export const VERDICT_RULES: Record<Verdict, string> = {
   inconsistent: "The document's own numbers contradict each other: a change that does not follow from its levels, parts that do not add to their total, a text against its table. With basis data: a figure outside what data that can only bound it allow.",
   misquoted: "A figure attributed to another document that is not what that document says.",
   model: "The figure comes from a model; the project re-estimates it and gives its estimate with a 95% interval and whether the stated figure lies inside it.",
-  unverifiable: "Cannot be checked, for a reason given: no-open-data (a survey, a case study), not-in-mirror (official data exist and are named, but are not among the sources), vintage-not-held (the release the document used is not held and the releases held differ), method-statement (a statement of method).",
+  unverifiable: "Cannot be checked, for a reason given: no-open-data (a survey, a case study), not-in-mirror (official data exist and are named, but are not among the sources), vintage-not-held (the release the document used is not held and no release held gives the stated figure), method-statement (a statement of method).",
 };
 
 /** One short line per verdict, for keys and legends. */
