@@ -87,7 +87,9 @@ export function rowOf(c: Claim, res: CheckResult): LedgerRow {
     : undefined;
   const cited = typeof c.params?.cites === "string" ? DOC_NAMES[c.params.cites as DocId] : undefined;
   const first = firstSentence(c.stated, d, { primary: decl.primary, interval: ivText, citedName: cited });
-  const explanation = writeExplanation(first, res.explanation);
+  // which release the document used and the mirror lacks, when that is why the figure cannot be checked
+  const notHeld = d.verdict === "unverifiable" && d.reason === "vintage-not-held" && decl.releaseNotHeld ? `Not held: ${decl.releaseNotHeld.replace(/\.$/, "")}. ` : "";
+  const explanation = writeExplanation(first, notHeld + res.explanation);
   return {
     id: c.id,
     document: c.document,
