@@ -45,3 +45,29 @@ export function near(actual: number | null, expected: number, tol: number, what 
     throw new Error(`${what} expected ${expected} ± ${tol}, got ${actual}`);
   }
 }
+
+/**
+ * The browser test's report executes every notebook and keeps the copies under build/ (with stamps):
+ * while it runs, this file holds its process id. The suites run two files at a time (package.json),
+ * so test/notebooks waits for that report instead of executing the notebooks a second time beside it.
+ */
+export const REPORT_RUNNING = path.join(ROOT, "build", "executed-notebooks.running");
+
+/** Waits (up to 30 minutes) while another test process is building the report's executed notebooks. */
+export async function waitForReportBuild(): Promise<void> {
+  const until = Date.now() + 30 * 60 * 1000;
+  while (Date.now() < until) {
+    let pid: number;
+    try {
+      pid = Number(fs.readFileSync(REPORT_RUNNING, "utf8").trim());
+    } catch {
+      return; // no report running
+    }
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return; // left by a run that died
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}

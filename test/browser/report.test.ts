@@ -30,7 +30,7 @@ import * as path from "node:path";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { ROOT, ensureData } from "../helpers";
+import { ROOT, ensureData, REPORT_RUNNING } from "../helpers";
 import { buildReport, reportCommand, ReportError, MARKER } from "../../src/commands/report";
 import { VERDICTS } from "../../src/claims/types";
 import type { LedgerRow } from "../../src/claims/types";
@@ -167,7 +167,13 @@ before(async () => {
   // the real report, from the project's notebooks
   const t0 = Date.now();
   // the executed notebooks are kept (with their stamps) for test/notebooks, which then need not execute them again
-  buildStatus = await reportCommand(["--out", path.join(tmp, "real"), "--executed", path.join(ROOT, "build", "executed-notebooks")]);
+  fs.mkdirSync(path.dirname(REPORT_RUNNING), { recursive: true });
+  fs.writeFileSync(REPORT_RUNNING, String(process.pid));
+  try {
+    buildStatus = await reportCommand(["--out", path.join(tmp, "real"), "--executed", path.join(ROOT, "build", "executed-notebooks")]);
+  } finally {
+    fs.rmSync(REPORT_RUNNING, { force: true });
+  }
   buildSeconds = (Date.now() - t0) / 1000;
 
   // a fixture site: a test notebook and a test ledger carrying the payload (the notebook lives

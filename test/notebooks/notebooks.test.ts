@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
-import { ROOT, ensureData } from "../helpers";
+import { ROOT, ensureData, waitForReportBuild } from "../helpers";
 import { executionStamp } from "../../src/report/notebooks";
 import { tempDir } from "../tmp";
 import { ensureJupyter, jupyterCommand, KERNEL } from "../../src/jupyter";
@@ -37,6 +37,7 @@ for (const nb of notebooks) {
       // the browser test's report executes every notebook headless too (nbconvert, tslab kernel) and
       // keeps each copy with a stamp of the code, data and notebook it ran: a copy whose stamp is
       // current is that same execution, so it is checked instead of executing the notebook again
+      await waitForReportBuild(); // the browser test's report, running beside this file, is executing them
       const kept = path.join(KEPT, nb);
       const reuse = fs.existsSync(kept) && fs.existsSync(`${kept}.stamp`) && fs.readFileSync(`${kept}.stamp`, "utf8") === executionStamp(path.join(NB_DIR, nb));
       if (reuse) fs.copyFileSync(kept, path.join(out, nb));
