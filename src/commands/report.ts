@@ -92,7 +92,7 @@ export interface ReportOptions {
   write: (s: string) => void;
   /** Whether progress may redraw its line (a terminal). */
   tty: boolean;
-  /** How many notebooks run at once (default: one per core, at most 4). */
+  /** How many notebooks run at once (default: one per core, at most 4); after a failure none starts. */
   jobs?: number;
 }
 
@@ -158,6 +158,16 @@ function run(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.Proce
     child.on("close", (status) => {
       running.delete(child);
       resolve({ status, stdout, stderr });
+    });
+    // a process it started may outlive it and keep its output open (a kernel in a session of its own):
+    // once the command itself has exited, its output is waited for 5 s at most
+    child.on("exit", (status) => {
+      setTimeout(() => {
+        running.delete(child);
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        resolve({ status, stdout, stderr });
+      }, 5000).unref();
     });
   });
 }
@@ -413,7 +423,8 @@ export async function buildReport(opts: ReportOptions): Promise<ReportResult> {
 
     // the notebooks run `jobs` at a time, each in its own nbconvert and kernel; a line per notebook
     // when it finishes ("[3/12] 03-variation-and-quality.ipynb … 11.2 s"), and on a terminal a line
-    // that says which are running. The first that fails stops the others.
+    // that says which are running. After the first failure no other notebook starts; those running are
+    // let finish (an nbconvert stopped in the middle can leave its kernel behind, in a session of its own)
     const n = notebooks.length;
     const jobs = Math.max(1, Math.min(opts.jobs ?? defaultJobs(), n));
     const results: ({ file: string; nb: NotebookJson } | undefined)[] = new Array(n);
@@ -438,7 +449,7 @@ export async function buildReport(opts: ReportOptions): Promise<ReportResult> {
         { cwd: nbDir, env: kernelEnv },
       );
       finishedCount++;
-      line(`[${i + 1}/${n}] ${file} … ${failure ? "stopped" : `${since(tn)} s`}`);
+      line(`[${i + 1}/${n}] ${file} … ${since(tn)} s`);
       const executedFile = path.join(executedDir, file);
       if (r.error || r.status !== 0 || !fs.existsSync(executedFile)) {
         throw new ReportError(`report: notebook ${file} failed to run (nbconvert exit ${r.status ?? r.error?.message}):\n${tail(r.stderr)}`);
@@ -464,10 +475,7 @@ export async function buildReport(opts: ReportOptions): Promise<ReportResult> {
         try {
           results[i] = await executeOne(i, notebooks[i]);
         } catch (e) {
-          if (failure === undefined) {
-            failure = e;
-            await stopChildren(); // the notebooks still running
-          }
+          failure ??= e;
         } finally {
           active.delete(notebooks[i]);
         }

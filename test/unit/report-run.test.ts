@@ -32,6 +32,12 @@ while [ $# -gt 0 ]; do
   esac
 done
 if [ "$mode" = "notebook" ]; then
+  if [ -n "$FAKE_ORPHAN" ]; then
+    # a kernel left behind in a session of its own, holding nbconvert's output open, and nbconvert failing
+    setsid sleep 60 &
+    echo $! > "$FAKE_ORPHAN"
+    exit 1
+  fi
   if [ -n "$FAKE_HANG" ]; then
     echo '{"shell_port": 1}' > "$JUPYTER_RUNTIME_DIR/kernel-fake.json"
     sleep 300 &
@@ -179,6 +185,29 @@ test("SIGTERM during a report stops nbconvert and the kernel it started, and rem
       } catch {
         /* gone */
       }
+    }
+  }
+});
+
+test("a kernel left running after nbconvert exits, holding its output open, does not hang the report", { timeout: 60000 }, async () => {
+  const pidFile = path.join(TMP, "orphan.pid");
+  process.env.FAKE_ORPHAN = pidFile;
+  const t0 = Date.now();
+  try {
+    await withFake(() =>
+      assert.rejects(
+        buildReport({ out: path.join(TMP, "site-orphan"), notebooksDir: nbs, ledgerFile: ledger, timeout: 60, write: () => undefined, tty: false }),
+        (e: unknown) => e instanceof ReportError && /notebook 01-a\.ipynb failed to run \(nbconvert exit 1\)/.test(e.message),
+      ),
+    );
+    assert.ok(Date.now() - t0 < 20000, `took ${Date.now() - t0} ms`);
+    assert.equal(fs.existsSync(path.join(TMP, "site-orphan")), false, "no site written");
+  } finally {
+    delete process.env.FAKE_ORPHAN;
+    try {
+      process.kill(Number(fs.readFileSync(pidFile, "utf8").trim()), "SIGKILL");
+    } catch {
+      /* gone */
     }
   }
 });
