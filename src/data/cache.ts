@@ -417,20 +417,13 @@ export function cached<T>(name: string, version: number, sources: Source[], buil
       warn(`the cached ${name} table (${relative(file)}) is not used: ${hit.why}; rebuilding it from the official files`);
     }
     coldStart();
-    lock = acquire(`${file}.lock`);
-    // another thread or process is building it: wait for its entry, unless this thread is itself in
-    // the middle of a build (the other may be waiting for that one), then build it here
-    if (lock === "busy" && holding === 0) {
-      trace(`waiting for ${name}`);
-      const waited = waitFor<T>(file, key, `${file}.lock`);
-      trace(`waited for ${name}: ${waited.ok ? "found" : "not found"}`);
-      if (waited.ok) {
-        for (const s of sources) verifySource(s);
-        cacheStats.hits++;
-        return waited.data;
-      }
-      lock = acquire(`${file}.lock`);
+    const taken = lockOrWait<T>(file, key, name);
+    if (taken.waited) {
+      for (const s of sources) verifySource(s);
+      cacheStats.hits++;
+      return taken.waited.data;
     }
+    lock = taken.lock;
   }
   try {
     const t0 = Date.now();
@@ -546,6 +539,20 @@ function release(lock: string): void {
   }
 }
 
+/**
+ * Takes an entry's build lock. When another live thread or process holds it, waits for that builder's
+ * entry (`waited`), unless this thread itself holds a lock (the other may be waiting for that one),
+ * and then builds it here after all.
+ */
+function lockOrWait<T>(file: string, key: string, name: string): { lock: "held" | "busy" | "none"; waited?: { ok: true; data: T } } {
+  const lock = acquire(`${file}.lock`);
+  if (lock !== "busy" || holding > 0) return { lock };
+  trace(`waiting for ${name}`);
+  const waited = waitFor<T>(file, key, `${file}.lock`);
+  trace(`waited for ${name}: ${waited.ok ? "found" : "not found"}`);
+  return waited.ok ? { lock, waited } : { lock: acquire(`${file}.lock`) };
+}
+
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /** Waits (up to 15 minutes) for another builder's entry; not ok when it gave up or failed. */
@@ -612,18 +619,12 @@ export function cachedByKey<T>(name: string, key: string, compute: () => T): T {
   const useCache = process.env.CSC_NO_CACHE !== "1";
   let lock: "held" | "busy" | "none" = "none";
   if (useCache) {
-    // another thread (the cold run's worker) or process is computing it: wait for its entry
-    lock = acquire(`${e.file}.lock`);
-    if (lock === "busy" && holding === 0) {
-      trace(`waiting for the ${name} result`);
-      const waited = waitFor<T>(e.file, e.full, `${e.file}.lock`);
-      trace(`waited for the ${name} result: ${waited.ok ? "found" : "not found"}`);
-      if (waited.ok) {
-        cacheStats.hits++;
-        return waited.data;
-      }
-      lock = acquire(`${e.file}.lock`);
+    const taken = lockOrWait<T>(e.file, e.full, name);
+    if (taken.waited) {
+      cacheStats.hits++;
+      return taken.waited.data;
     }
+    lock = taken.lock;
   }
   try {
     const t0 = Date.now();

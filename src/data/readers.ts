@@ -212,7 +212,7 @@ export function readSheet(
   sheet: string | RegExp,
   opts: { headerRow?: number; findHeader?: (cells: string[]) => boolean; verify?: boolean } = {},
 ): RawTable {
-  const { grid, sheet: name, source: s } = gridOf(id, sheet, { verify: opts.verify });
+  const { grid, sheet: name, source: s } = readGrid(id, sheet, { verify: opts.verify });
   let h = (opts.headerRow ?? 1) - 1;
   if (opts.findHeader) {
     h = grid.findIndex((r) => opts.findHeader!((r ?? []).map((c) => String(c ?? "").trim())));
@@ -228,11 +228,6 @@ export function readSheet(
   return new RawTable(s, header, rows, nums, name);
 }
 
-/** Raw grid of a sheet (rows of cells), for sheets whose header spans several rows. */
-export function readGrid(id: string, sheet: string | RegExp, opts: { sheets?: string[]; dense?: boolean } = {}): { grid: unknown[][]; sheet: string; source: Source } {
-  return gridOf(id, sheet, opts);
-}
-
 /** The BIFF8 reader's view of each .xls source read so far (null: it does not read that file). */
 const xlsBooks = new Map<string, XlsBook | null>();
 
@@ -240,12 +235,12 @@ const xlsBooks = new Map<string, XlsBook | null>();
 const XLS_READER = process.env.CSC_XLS_READER !== "library";
 
 /**
- * A sheet's grid, as `sheet_to_json` with `header: 1, raw: true, defval: null, blankrows: true` gives
- * it. An Excel 97–2003 workbook is read by the BIFF8 reader (src/data/xls.ts), which parses only the
+ * Raw grid of a sheet (rows of cells), for sheets whose header spans several rows: as `sheet_to_json`
+ * with `header: 1, raw: true, defval: null, blankrows: true` gives it. An Excel 97–2003 workbook is read by the BIFF8 reader (src/data/xls.ts), which parses only the
  * sheet asked for and gives the same grid several times faster; a workbook it does not read, and
  * every other spreadsheet, by the xlsx library.
  */
-function gridOf(id: string, sheet: string | RegExp, opts: { sheets?: string[]; dense?: boolean; verify?: boolean }): { grid: unknown[][]; sheet: string; source: Source } {
+export function readGrid(id: string, sheet: string | RegExp, opts: { sheets?: string[]; dense?: boolean; verify?: boolean } = {}): { grid: unknown[][]; sheet: string; source: Source } {
   const s = source(id);
   const pick = (names: string[]) => {
     const name = typeof sheet === "string" ? names.find((n) => n === sheet) : names.find((n) => sheet.test(n));

@@ -25,6 +25,8 @@ export interface XlsBook {
 }
 
 const BOF = 0x0809;
+/** Scratch bytes for decoding an RK number's double. */
+const RK_BITS = Buffer.alloc(8);
 const EOF = 0x000a;
 const CONTINUE = 0x003c;
 
@@ -160,9 +162,10 @@ export function xlsGrid(book: XlsBook, name: string, dense: boolean): unknown[][
     let v: number;
     if (x & 2) v = x >> 2;
     else {
-      const b = Buffer.alloc(8);
-      b.writeInt32LE(x & ~3, 4);
-      v = b.readDoubleLE(0);
+      // the 30 high bits of a double, the low 34 zero
+      RK_BITS.writeInt32LE(0, 0);
+      RK_BITS.writeInt32LE(x & ~3, 4);
+      v = RK_BITS.readDoubleLE(0);
     }
     return x & 1 ? v / 100 : v;
   };

@@ -171,32 +171,63 @@ test("cache: the key holds a hash of the code that builds the table, so an edite
   });
 });
 
-test("cache: an entry another process is building is waited for, not built twice; a dead builder's lock is taken over", async () => {
-  const dir = fs.mkdtempSync(path.join(__dirname, "tmp-lock-"));
-  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "csc-cache-lock-"));
+interface SlowBuilder {
+  cacheDir: string;
+  log: string;
+  /** The cache call, in this process. */
+  build: (who: string) => { by: string };
+  /** A child process starts the call; once it is under way this process makes the same call. */
+  race: () => Promise<{ got: { by: string }; child: { by: string } }>;
+}
+
+/**
+ * A module whose cache call (`call`, with BUILD standing for a build that logs who ran it and takes
+ * 1.5 s) runs in a child process and in this one, in a cache folder of its own.
+ */
+async function withSlowBuilder(tag: string, call: string, fn: (b: SlowBuilder) => Promise<void>): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(__dirname, `tmp-${tag}-`));
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), `csc-cache-${tag}-`));
   const mod = path.join(dir, "slow.js");
   const log = path.join(dir, "builds.log");
   const cacheModule = require.resolve("../../src/data/cache");
-  fs.writeFileSync(
-    mod,
-    `const fs = require("fs");\nconst { cached } = require(${JSON.stringify(cacheModule)});\n` +
-      `module.exports = (who) => cached("lock-test", 1, [], () => { fs.appendFileSync(${JSON.stringify(log)}, who + "\\n"); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500); return { by: who }; });\n`,
-  );
+  const build = `() => { fs.appendFileSync(${JSON.stringify(log)}, who + "\\n"); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500); return { by: who }; }`;
+  fs.writeFileSync(mod, `const fs = require("fs");\nconst { cached, cachedByKey } = require(${JSON.stringify(cacheModule)});\nmodule.exports = (who) => ${call.replace("BUILD", build)};\n`);
   const old = process.env.CSC_CACHE_DIR;
   process.env.CSC_CACHE_DIR = cacheDir;
+  const run = (who: string) => (require(mod) as (who: string) => { by: string })(who);
   try {
-    const { spawn } = await import("node:child_process");
-    const child = spawn(process.execPath, ["-e", `console.log(JSON.stringify(require(${JSON.stringify(mod)})("child")))`], { env: { ...process.env, CSC_CACHE_DIR: cacheDir }, stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.on("data", (b: Buffer) => (out += b.toString()));
-    const done = new Promise((r) => child.on("close", r));
-    for (let i = 0; i < 200 && !fs.existsSync(log); i++) await new Promise((r) => setTimeout(r, 25));
-    assert.ok(fs.existsSync(log), "the child started building");
-    forgetCodeHashes();
-    const got = (require(mod) as (who: string) => { by: string })("parent");
-    await done;
+    await fn({
+      cacheDir,
+      log,
+      build: run,
+      race: async () => {
+        const { spawn } = await import("node:child_process");
+        const child = spawn(process.execPath, ["-e", `console.log(JSON.stringify(require(${JSON.stringify(mod)})("child")))`], { env: { ...process.env, CSC_CACHE_DIR: cacheDir }, stdio: ["ignore", "pipe", "inherit"] });
+        let out = "";
+        child.stdout.on("data", (b: Buffer) => (out += b.toString()));
+        const done = new Promise((r) => child.on("close", r));
+        for (let i = 0; i < 200 && !fs.existsSync(log); i++) await new Promise((r) => setTimeout(r, 25));
+        assert.ok(fs.existsSync(log), "the child started building");
+        forgetCodeHashes();
+        const got = run("parent");
+        await done;
+        return { got, child: JSON.parse(out) as { by: string } };
+      },
+    });
+  } finally {
+    if (old === undefined) delete process.env.CSC_CACHE_DIR;
+    else process.env.CSC_CACHE_DIR = old;
+    delete require.cache[mod];
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+test("cache: an entry another process is building is waited for, not built twice; a dead builder's lock is taken over", async () => {
+  await withSlowBuilder("lock", `cached("lock-test", 1, [], BUILD)`, async ({ cacheDir, log, build, race }) => {
+    const { got, child } = await race();
     assert.deepEqual(got, { by: "child" }, "the parent waited for the child's entry");
-    assert.deepEqual(JSON.parse(out), { by: "child" });
+    assert.deepEqual(child, { by: "child" });
     assert.equal(fs.readFileSync(log, "utf8"), "child\n", "built once");
     assert.deepEqual(fs.readdirSync(cacheDir).filter((f) => f.endsWith(".lock")), [], "the lock is released");
     // a lock left by a process that no longer runs is taken over
@@ -204,50 +235,17 @@ test("cache: an entry another process is building is waited for, not built twice
     fs.rmSync(path.join(cacheDir, entry));
     const { spawnSync } = await import("node:child_process");
     fs.writeFileSync(path.join(cacheDir, `${entry}.lock`), String(spawnSync(process.execPath, ["-e", ""]).pid));
-    assert.deepEqual((require(mod) as (who: string) => { by: string })("parent"), { by: "parent" });
+    assert.deepEqual(build("parent"), { by: "parent" });
     assert.equal(fs.readFileSync(log, "utf8"), "child\nparent\n");
-  } finally {
-    if (old === undefined) delete process.env.CSC_CACHE_DIR;
-    else process.env.CSC_CACHE_DIR = old;
-    delete require.cache[mod];
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.rmSync(cacheDir, { recursive: true, force: true });
-  }
+  });
 });
 
 test("cache: a keyed result another thread or process is computing is waited for, not computed twice", async () => {
-  const dir = fs.mkdtempSync(path.join(__dirname, "tmp-keyed-lock-"));
-  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "csc-cache-keyed-lock-"));
-  const mod = path.join(dir, "slow.js");
-  const log = path.join(dir, "computes.log");
-  const cacheModule = require.resolve("../../src/data/cache");
-  fs.writeFileSync(
-    mod,
-    `const fs = require("fs");\nconst { cachedByKey } = require(${JSON.stringify(cacheModule)});\n` +
-      `module.exports = (who) => cachedByKey("keyed-lock-test", "k1", () => { fs.appendFileSync(${JSON.stringify(log)}, who + "\\n"); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500); return { by: who }; });\n`,
-  );
-  const old = process.env.CSC_CACHE_DIR;
-  process.env.CSC_CACHE_DIR = cacheDir;
-  try {
-    const { spawn } = await import("node:child_process");
-    const child = spawn(process.execPath, ["-e", `console.log(JSON.stringify(require(${JSON.stringify(mod)})("child")))`], { env: { ...process.env, CSC_CACHE_DIR: cacheDir }, stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.on("data", (b: Buffer) => (out += b.toString()));
-    const done = new Promise((r) => child.on("close", r));
-    for (let i = 0; i < 200 && !fs.existsSync(log); i++) await new Promise((r) => setTimeout(r, 25));
-    assert.ok(fs.existsSync(log), "the child started computing");
-    forgetCodeHashes();
-    const got = (require(mod) as (who: string) => { by: string })("parent");
-    await done;
+  await withSlowBuilder("keyed-lock", `cachedByKey("keyed-lock-test", "k1", BUILD)`, async ({ cacheDir, log, race }) => {
+    const { got, child } = await race();
     assert.deepEqual(got, { by: "child" }, "the parent waited for the child's result");
-    assert.deepEqual(JSON.parse(out), { by: "child" });
+    assert.deepEqual(child, { by: "child" });
     assert.equal(fs.readFileSync(log, "utf8"), "child\n", "computed once");
     assert.deepEqual(fs.readdirSync(cacheDir).filter((f) => f.endsWith(".lock")), [], "the lock is released");
-  } finally {
-    if (old === undefined) delete process.env.CSC_CACHE_DIR;
-    else process.env.CSC_CACHE_DIR = old;
-    delete require.cache[mod];
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.rmSync(cacheDir, { recursive: true, force: true });
-  }
+  });
 });
